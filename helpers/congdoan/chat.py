@@ -1,0 +1,577 @@
+"""Ask a provider, hold a conversation, compare providers: the API lessons use.
+
+>>> reply = ask("Soạn thông báo họp Ban Chấp hành công đoàn cơ sở")
+>>> reply.provider
+'offline'
+
+Every call goes through the same steps: check the prompt, resolve the provider from
+the argument or the configuration, run the personal-data guard before a cloud
+provider, answer from the transcript while grading (see ``congdoan.record``) or call
+the provider, then wrap the answer in a :class:`Reply` that says who wrote it, how
+many tokens it used and what it cost.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import sys
+import time
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from . import record
+from .config import Settings, load_settings, provider_label, resolve_provider_id
+from .errors import CongdoanError, InputError
+from .i18n import msg
+from .providers import Completion, Message, Provider, Request, Usage, get_provider
+
+if TYPE_CHECKING:
+    import pandas
+
+__all__ = ["Chat", "Reply", "ask", "compare", "estimate_tokens"]
+
+#: Generation options ``ask`` accepts, with the check each value must pass.
+_OPTIONS: Mapping[str, tuple[Callable[[Any], bool], str]] = {
+    "temperature": (
+        lambda v: isinstance(v, int | float) and not isinstance(v, bool) and 0 <= v <= 2,
+        "errors.input.expect_temperature",
+    ),
+    "max_tokens": (
+        lambda v: isinstance(v, int) and not isinstance(v, bool) and v > 0,
+        "errors.input.expect_max_tokens",
+    ),
+    "top_p": (
+        lambda v: isinstance(v, int | float) and 0 < v <= 1,
+        "errors.input.expect_temperature",
+    ),
+    "seed": (
+        lambda v: isinstance(v, int) and not isinstance(v, bool),
+        "errors.input.expect_max_tokens",
+    ),
+    "stop": (lambda v: isinstance(v, str | list), "errors.input.expect_max_tokens"),
+}
+_SOURCES = ("live", "replay", "not_recorded")
+
+
+@dataclass
+class Reply:
+    """An answer and where it came from; shows itself with a provider badge in notebooks.
+
+    ``source`` is ``"live"`` for a fresh answer, ``"replay"`` when it came from the
+    transcript while grading, ``"not_recorded"`` when grading found no recording and
+    the practice model answered instead.
+    """
+
+    text: str
+    provider: str
+    model: str
+    reasoning: str | None = None
+    usage: Usage = field(default_factory=lambda: Usage(0, 0, estimated=True))
+    cost_vnd: float = 0.0
+    seconds: float = 0.0
+    source: str = "live"
+    finish_reason: str | None = None
+    notices: list[str] = field(default_factory=list)
+    _shown_while_streaming: bool = field(default=False, repr=False, compare=False)
+
+    @property
+    def label(self) -> str:
+        """The provider's name as a trainee reads it."""
+        return provider_label(self.provider)
+
+    @property
+    def badge(self) -> str:
+        """One line naming the provider and model, e.g. ``ChatGPT (OpenAI) · gpt-5-mini``."""
+        return f"{self.label} · {self.model}"
+
+    def __str__(self) -> str:
+        return self.text
+
+    def summary_line(self) -> str:
+        """Tokens, cost and time in one Vietnamese line."""
+        key = "chat.footer_estimated" if self.usage.estimated else "chat.footer"
+        return msg(
+            key,
+            tokens_in=self.usage.input_tokens,
+            tokens_out=self.usage.output_tokens,
+            cost=_format_vnd(self.cost_vnd),
+            seconds=f"{self.seconds:.1f}",
+        )
+
+    def notes(self) -> list[str]:
+        """What the trainee should know about this answer (practice model, replay, ...)."""
+        notes = list(self.notices)
+        if self.source == "replay":
+            notes.append(msg("chat.replayed"))
+        elif self.source == "not_recorded":
+            notes.append(msg("chat.not_recorded"))
+        if self.provider in ("offline", "copilot", "local"):
+            notes.append(msg(f"providers.note.{self.provider}"))
+        return notes
+
+    def to_text(self) -> str:
+        """The answer framed by its badge and notes, for terminals and logs."""
+        lines = [f"[{self.badge}]", self.text]
+        if self.reasoning:
+            lines[1:1] = [msg("chat.reasoning_heading"), self.reasoning, "---"]
+        lines += [f"({note})" for note in self.notes()]
+        lines.append(self.summary_line())
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        return _reply_html(self)
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import HTML, display
+
+        if self._shown_while_streaming:  # the streamed display already shows it
+            self._shown_while_streaming = False
+            return
+        display(HTML(self._repr_html_()))
+
+
+class Chat:
+    """A conversation that keeps its history, so follow-up questions have context.
+
+    >>> chat = Chat(system="Bạn là cán bộ văn phòng công đoàn.")
+    >>> first = chat.ask("Soạn thông báo họp Ban Chấp hành")
+    >>> second = chat.ask("Viết ngắn lại")
+    >>> len(chat.history)
+    5
+    """
+
+    def __init__(
+        self, provider: str | None = None, system: str | None = None, *, model: str | None = None
+    ) -> None:
+        self.provider = None if provider is None else resolve_provider_id(provider)
+        self.model = model
+        self.history: list[Message] = []
+        if system is not None:
+            self.history.append(Message("system", _check_prompt(system, load_settings())))
+        self.replies: list[Reply] = []
+
+    def ask(self, prompt: str, *, stream: bool = False, on_chunk=None, **options: Any) -> Reply:
+        """Send ``prompt`` with the whole conversation so far; the reply joins the history."""
+        settings = load_settings()
+        question = Message("user", _check_prompt(prompt, settings))
+        messages = (*self.history, question)
+        reply = _answer(
+            messages,
+            self.provider,
+            self.model,
+            options,
+            settings,
+            stream=stream,
+            on_chunk=on_chunk,
+        )
+        self.history += [question, Message("assistant", reply.text)]
+        self.replies.append(reply)
+        return reply
+
+    def reset(self) -> None:
+        """Forget the conversation but keep the system instruction."""
+        self.history = [m for m in self.history if m.role == "system"]
+        self.replies = []
+
+    def _repr_html_(self) -> str:
+        parts = []
+        for message in self.history:
+            who = html.escape(msg(f"chat.role.{message.role}"))
+            body = html.escape(message.content)
+            parts.append(f"<p><b>{who}:</b></p><div style='white-space:pre-wrap'>{body}</div>")
+        return "<div>" + "".join(parts) + "</div>"
+
+
+def ask(
+    prompt: str,
+    provider: str | None = None,
+    system: str | None = None,
+    *,
+    model: str | None = None,
+    stream: bool = False,
+    on_chunk: Callable[[str], None] | None = None,
+    **options: Any,
+) -> Reply:
+    """Ask one question and get a :class:`Reply`.
+
+    >>> ask("Viết bài đăng Fanpage về Tháng Công nhân 2026").provider
+    'offline'
+
+    **Parameters:**
+    * **prompt** – the question or instruction, in Vietnamese or any language.
+    * **provider** – ``"offline"``, ``"openai"``, ``"gemini"``, ``"deepseek"``,
+      ``"copilot"`` or ``"local"``; default ``CONGDOAN_PROVIDER``, else ``"offline"``.
+    * **system** – *(optional)* an instruction for the whole answer (role, tone).
+    * **model** – *(optional)* a model name; default from the configuration.
+    * **stream** – show the answer piece by piece while it is written.
+    * **options** – ``temperature``, ``max_tokens``, ``top_p``, ``seed``, ``stop``.
+    """
+    chat = Chat(provider, system, model=model)
+    return chat.ask(prompt, stream=stream, on_chunk=on_chunk, **options)
+
+
+def compare(
+    prompt: str,
+    providers: Iterable[str] | None = None,
+    system: str | None = None,
+    **options: Any,
+) -> pandas.DataFrame:
+    """Ask the same question of several providers; one row a provider.
+
+    Columns: ``provider``, ``model``, ``text``, ``seconds``, ``input_tokens``,
+    ``output_tokens``, ``tokens_estimated``, ``cost_vnd``, ``error``. A provider that
+    fails (no key, no network) gets its Vietnamese error in ``error`` instead of
+    stopping the comparison. Default providers: the practice model and every provider
+    that has a key.
+    """
+    import pandas
+
+    settings = load_settings()
+    _check_prompt(prompt, settings)
+    rows = [_compare_row(pid, prompt, system, options) for pid in _providers_to_compare(providers)]
+    return pandas.DataFrame(rows)
+
+
+def estimate_tokens(text: str) -> int:
+    """A rough token count for Vietnamese text when the API reports none.
+
+    Current tokenizers spend about one token per 3.5 characters of Vietnamese; the
+    figure is only an estimate and every reply built on it says so.
+    """
+    return max(1, math.ceil(len(text) / 3.5)) if text else 0
+
+
+# -- the steps of one call -------------------------------------------------------------
+def _answer(
+    messages: tuple[Message, ...],
+    provider_id: str | None,
+    model: str | None,
+    options: Mapping[str, Any],
+    settings: Settings,
+    *,
+    stream: bool,
+    on_chunk: Callable[[str], None] | None,
+) -> Reply:
+    options = _check_options(options)
+    provider = get_provider(provider_id, settings)
+    request = Request(messages=messages, model=model or provider.model, options=options)
+    key = record.conversation_key(messages, options)
+    transcript = record.Transcript(settings.transcript_path)
+    if settings.replay and (provider.uses_network or provider_id is None):
+        replayed = _replay(transcript, key, request, provider, any_provider=provider_id is None)
+        if replayed is not None:
+            return replayed
+    notices: list[str] = []
+    if provider.is_cloud:
+        request, notices = _guard_privacy(request, provider, settings)
+    started = time.perf_counter()
+    sink = (on_chunk or _default_sink()) if stream else None
+    if sink is not None and provider.streams:
+        completion = _stream(provider, request, sink)
+    else:
+        completion = provider.complete(request)
+    reply = _reply(completion, provider, request, time.perf_counter() - started, notices)
+    if isinstance(sink, _NotebookStream):
+        sink.finish(reply)
+        reply._shown_while_streaming = True
+    if settings.record and not settings.replay:
+        transcript.append(_recording(reply, key), messages, options)
+    return reply
+
+
+def _replay(
+    transcript: record.Transcript,
+    key: str,
+    request: Request,
+    provider: Provider,
+    *,
+    any_provider: bool,
+) -> Reply | None:
+    """The recorded reply; for a network provider with none, the practice model's, marked so.
+
+    ``None`` means the default provider is the offline model and nothing was recorded:
+    it answers again, exactly as it did while the trainee worked.
+    """
+    found = transcript.find(key, provider.settings.id, request.model, any_provider=any_provider)
+    if found is None:
+        if not provider.uses_network:
+            return None
+        offline = get_provider("offline")
+        completion = offline.complete(request)
+        return _reply(completion, offline, request, 0.0, [], source="not_recorded")
+    usage = Usage(found.input_tokens, found.output_tokens, estimated=found.tokens_estimated)
+    return Reply(
+        text=found.text,
+        provider=found.provider,
+        model=found.model,
+        reasoning=found.reasoning,
+        usage=usage,
+        cost_vnd=_cost(usage, load_settings().provider(found.provider)),
+        seconds=found.seconds,
+        source="replay",
+        finish_reason=found.finish_reason,
+    )
+
+
+def _stream(provider: Provider, request: Request, sink: Callable[[str], None]) -> Completion:
+    text, reasoning = [], []
+    model, usage, finish = None, None, None
+    for chunk in provider.stream(request):
+        text.append(chunk.text)
+        reasoning.append(chunk.reasoning)
+        model, usage = chunk.model or model, chunk.usage or usage
+        finish = chunk.finish_reason or finish
+        if chunk.text:
+            sink(chunk.text)
+    if isinstance(sink, _TerminalStream):
+        sink.close()
+    return Completion(
+        text="".join(text),
+        model=model or request.model,
+        reasoning="".join(reasoning) or None,
+        usage=usage,
+        finish_reason=finish,
+    )
+
+
+def _reply(
+    completion: Completion,
+    provider: Provider,
+    request: Request,
+    seconds: float,
+    notices: list[str],
+    *,
+    source: str = "live",
+) -> Reply:
+    usage = completion.usage
+    if usage is None or (usage.estimated and provider.is_cloud):
+        asked = sum(estimate_tokens(m.content) for m in request.messages)
+        usage = Usage(asked, estimate_tokens(completion.text), estimated=True)
+    if provider.settings.id == "offline":
+        usage = Usage(0, 0, estimated=True)
+    return Reply(
+        text=completion.text,
+        provider=provider.settings.id,
+        model=completion.model or request.model,
+        reasoning=completion.reasoning,
+        usage=usage,
+        cost_vnd=_cost(usage, provider.settings),
+        seconds=round(seconds, 3),
+        source=source,
+        finish_reason=completion.finish_reason,
+        notices=notices,
+    )
+
+
+def _recording(reply: Reply, key: str) -> record.Recording:
+    return record.Recording(
+        key=key,
+        provider=reply.provider,
+        model=reply.model,
+        text=reply.text,
+        reasoning=reply.reasoning,
+        input_tokens=reply.usage.input_tokens,
+        output_tokens=reply.usage.output_tokens,
+        tokens_estimated=reply.usage.estimated,
+        seconds=reply.seconds,
+        finish_reason=reply.finish_reason,
+    )
+
+
+def _guard_privacy(
+    request: Request, provider: Provider, settings: Settings
+) -> tuple[Request, list[str]]:
+    """Run the personal-data guard on everything about to leave the machine."""
+    from . import privacy
+    from .errors import PrivacyBlocked
+
+    findings = [f for m in request.messages for f in privacy.find(m.content)]
+    if not findings:
+        return request, []
+    mode = settings.privacy_mode
+    personal = [f for f in findings if f.kind != "sensitive"]
+    if mode == "block" and personal:
+        kinds = ", ".join(sorted({msg(f"privacy.kind.{f.kind}") for f in personal}))
+        text = msg(
+            "errors.provider.privacy_blocked",
+            kinds=kinds,
+            provider=provider_label(provider.settings.id),
+        )
+        raise PrivacyBlocked(text, findings=findings)
+    if mode == "redact" and personal:
+        redacted = tuple(Message(m.role, privacy.redact(m.content)) for m in request.messages)
+        request = Request(messages=redacted, model=request.model, options=request.options)
+        return request, [msg("chat.privacy_redacted", count=len(personal))]
+    return request, [privacy.summary(findings)]
+
+
+# -- input checks ----------------------------------------------------------------------
+def _check_prompt(prompt: object, settings: Settings) -> str:
+    if not isinstance(prompt, str):
+        raise InputError(msg("errors.input.not_text", kind=type(prompt).__name__))
+    if not prompt.strip():
+        raise InputError(msg("errors.input.empty_prompt"))
+    limit = settings.max_prompt_chars
+    if len(prompt) > limit:
+        raise InputError(msg("errors.input.too_long", length=len(prompt), limit=limit))
+    return prompt
+
+
+def _check_options(options: Mapping[str, Any]) -> dict[str, Any]:
+    checked = {}
+    for name, value in options.items():
+        if name not in _OPTIONS:
+            raise InputError(
+                msg("errors.input.unknown_option", name=name, choices=", ".join(_OPTIONS))
+            )
+        if value is None:
+            continue
+        valid, expected = _OPTIONS[name]
+        if not valid(value):
+            raise InputError(
+                msg("errors.input.bad_option", name=name, value=value, expected=msg(expected))
+            )
+        checked[name] = value
+    return checked
+
+
+# -- compare ---------------------------------------------------------------------------
+def _providers_to_compare(providers: Iterable[str] | None) -> list[str]:
+    from .providers import PROVIDER_IDS, Status
+
+    if providers is None:
+        settings = load_settings()
+        ready = [p for p in PROVIDER_IDS if p not in ("offline", "local")]
+        ready = [p for p in ready if get_provider(p, settings).status() is Status.READY]
+        return ["offline", *ready]
+    if isinstance(providers, str) or not isinstance(providers, Iterable):
+        raise InputError(msg("errors.input.expect_providers"))
+    return [resolve_provider_id(p) for p in providers]
+
+
+def _compare_row(pid: str, prompt: str, system: str | None, options) -> dict[str, Any]:
+    row: dict[str, Any] = {
+        "provider": pid,
+        "model": "",
+        "text": "",
+        "seconds": math.nan,
+        "input_tokens": 0,
+        "output_tokens": 0,
+        "tokens_estimated": True,
+        "cost_vnd": 0.0,
+        "error": "",
+    }
+    try:
+        reply = ask(prompt, provider=pid, system=system, **options)
+    except CongdoanError as exc:
+        row["model"] = load_settings().provider(pid).model
+        row["error"] = str(exc)
+        return row
+    row.update(
+        model=reply.model,
+        text=reply.text,
+        seconds=reply.seconds,
+        input_tokens=reply.usage.input_tokens,
+        output_tokens=reply.usage.output_tokens,
+        tokens_estimated=reply.usage.estimated,
+        cost_vnd=reply.cost_vnd,
+    )
+    return row
+
+
+# -- cost and display ------------------------------------------------------------------
+def _cost(usage: Usage, provider_settings) -> float:
+    price_in, price_out = provider_settings.price_usd_per_mtok
+    usd = (usage.input_tokens * price_in + usage.output_tokens * price_out) / 1_000_000
+    return round(usd * provider_settings.usd_to_vnd, 2)
+
+
+def _format_vnd(amount: float) -> str:
+    if amount == 0:
+        return "0"
+    if amount < 1:
+        return "< 1"
+    return f"{round(amount):,}".replace(",", ".")
+
+
+def _reply_html(reply: Reply) -> str:
+    offline = reply.provider == "offline"
+    colour = "#6b5b00" if offline else "#0b5394"
+    background = "#fff8d6" if offline else "#e8f0fe"
+    badge = html.escape(reply.badge)
+    parts = [
+        f'<div class="congdoan-reply" style="border:1px solid {colour};border-radius:6px;'
+        'padding:8px 12px;margin:4px 0">',
+        f'<div class="congdoan-badge" style="background:{background};color:{colour};'
+        f'display:inline-block;padding:2px 8px;border-radius:4px;font-weight:bold">{badge}</div>',
+    ]
+    if reply.reasoning:
+        heading = html.escape(msg("chat.reasoning_heading"))
+        parts.append(
+            f"<details><summary>{heading}</summary>"
+            f"<div style='white-space:pre-wrap;color:#555'>{html.escape(reply.reasoning)}</div>"
+            "</details>"
+        )
+    parts.append(
+        f"<div class='congdoan-text' style='white-space:pre-wrap;margin-top:6px'>"
+        f"{html.escape(reply.text)}</div>"
+    )
+    for note in reply.notes():
+        parts.append(f"<div style='color:#8a6d00;margin-top:4px'>ⓘ {html.escape(note)}</div>")
+    parts.append(
+        f"<div style='color:#666;font-size:90%;margin-top:4px'>"
+        f"{html.escape(reply.summary_line())}</div></div>"
+    )
+    return "".join(parts)
+
+
+def _in_notebook() -> bool:
+    shell = sys.modules.get("IPython") and _ipython_shell()
+    return bool(shell) and type(shell).__name__ == "ZMQInteractiveShell"
+
+
+def _ipython_shell():
+    from IPython import get_ipython
+
+    return get_ipython()
+
+
+def _default_sink():
+    return _NotebookStream() if _in_notebook() else _TerminalStream()
+
+
+class _TerminalStream:
+    def __call__(self, piece: str) -> None:
+        sys.stdout.write(piece)
+        sys.stdout.flush()
+
+    def close(self) -> None:
+        sys.stdout.write("\n")
+
+
+class _NotebookStream:
+    """Shows the answer growing in one output area, refreshed at most ten times a second."""
+
+    def __init__(self) -> None:
+        from IPython.display import HTML, display
+
+        self._html = HTML
+        self._text = ""
+        self._last = 0.0
+        self._handle = display(HTML(self._render()), display_id=True)
+
+    def __call__(self, piece: str) -> None:
+        self._text += piece
+        now = time.monotonic()
+        if now - self._last >= 0.1:
+            self._last = now
+            self._handle.update(self._html(self._render()))
+
+    def finish(self, reply: Reply) -> None:
+        """Replace the growing text with the finished reply, badge and all."""
+        self._handle.update(self._html(_reply_html(reply)))
+
+    def _render(self) -> str:
+        return f"<div style='white-space:pre-wrap'>{html.escape(self._text)}▌</div>"

@@ -1,0 +1,96 @@
+"""Low-level text tools for the practice model: aligned folding, words and sentences.
+
+Matching works on a *folded* copy of the prompt (lowercase, no Vietnamese marks, ``đ`` →
+``d``) that has exactly the same length as the original, so a match found in the folded
+text gives the span to copy verbatim from what the trainee typed.
+
+>>> fold("Công đoàn Huế")
+'cong doan hue'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ..text import strip_diacritics
+
+__all__ = [
+    "Text",
+    "fold",
+    "lower",
+    "word_count",
+    "words",
+]
+
+
+class _Table(dict):
+    """A ``str.translate`` table that fills itself one character at a time."""
+
+    def __init__(self, strip: bool) -> None:
+        super().__init__()
+        self.strip = strip
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        low = ch.lower()
+        if len(low) != 1:
+            low = ch
+        if self.strip:
+            bare = strip_diacritics(low)
+            if len(bare) == 1:
+                low = bare
+        self[code] = low
+        return low
+
+
+_LOWER = _Table(strip=False)
+_FOLD = _Table(strip=True)
+
+
+def lower(text: str) -> str:
+    """Lowercase that keeps the length (characters whose lowercase is longer stay as they are)."""
+    return text.translate(_LOWER)
+
+
+def fold(text: str) -> str:
+    """Lowercase without diacritics, one character for one character."""
+    return text.translate(_FOLD)
+
+
+_WORD = re.compile(r"\S+")
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def word_count(text: str) -> int:
+    """Words as Vietnamese counts them for a length limit: runs separated by spaces."""
+    return len(_WORD.findall(text))
+
+
+class Text:
+    """One prompt in three aligned forms: original (NFC), lowercase, folded."""
+
+    __slots__ = ("f", "low", "t")
+
+    def __init__(self, text: str) -> None:
+        self.t = unicodedata.normalize("NFC", text)
+        self.low = lower(self.t)
+        self.f = fold(self.t)
+
+    def __len__(self) -> int:
+        return len(self.t)
+
+    def span(self, start: int, end: int) -> str:
+        return self.t[start:end]
+
+    def unaccented(self, start: int, end: int) -> bool:
+        """True when the trainee typed this span without Vietnamese marks."""
+        return self.low[start:end] == self.f[start:end]
+
+    def is_form(self, start: int, end: int, *forms: str) -> bool:
+        """The span is one of the accented ``forms``, or was typed without marks at all."""
+        seg = self.low[start:end]
+        return seg in forms or seg == self.f[start:end]

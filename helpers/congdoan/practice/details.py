@@ -1,0 +1,942 @@
+"""What a prompt says: organisation, dates, times, places, people, numbers, tone, limits.
+
+Every value is copied *verbatim* from the prompt (``details["place"] == ["Hội trường B"]``),
+so the draft can show the trainee their own words in the right place. Matching runs on
+the folded text (no marks, lowercase) so prompts typed without diacritics work too.
+
+>>> d = extract("Thông báo họp lúc 8h00 ngày 15/5/2026 tại Hội trường B.")
+>>> d["time"], d["date"], d["place"]
+(['8h00'], ['15/5/2026'], ['Hội trường B'])
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+
+from ._text import Text, fold
+
+__all__ = [
+    "ACCUMULATING",
+    "SLOTS",
+    "Length",
+    "extract",
+    "merge",
+    "parse_date",
+    "parse_length",
+]
+
+SLOTS = (
+    "org",
+    "superior",
+    "workplace",
+    "city",
+    "event",
+    "subject",
+    "theme",
+    "slogan",
+    "image_text",
+    "date",
+    "weekday",
+    "time",
+    "deadline",
+    "issue_date",
+    "place",
+    "audience",
+    "numbers",
+    "budget",
+    "activities",
+    "results",
+    "difficulties",
+    "proposals",
+    "purpose",
+    "assignments",
+    "addressee",
+    "chair",
+    "signer",
+    "signer_role",
+    "contact",
+    "phone",
+    "tone",
+    "length",
+    "channel",
+    "hashtags",
+    "colours",
+    "doc_number",
+)
+#: Slots whose values add up over a conversation instead of being replaced.
+ACCUMULATING = ("hashtags",)
+
+_B = r"(?<![a-z0-9])"
+_E = r"(?![a-z0-9])"
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(_B + f"(?:{pattern})" + _E)
+
+
+# ---------------------------------------------------------------- dates and times
+_DMY = r"(\d{1,2})\s?[/-]\s?(\d{1,2})(?:\s?[/-]\s?(\d{4}|\d{2}))?"
+_DMY_DOT = r"(\d{1,2})\.(\d{1,2})\.(\d{4})"
+_LONG = r"(\d{1,2}) thang (\d{1,2})(?: nam (\d{4}))?"
+_DATE = re.compile(r"(?<![\d.,/-])(?:" + _LONG + "|" + _DMY_DOT + "|" + _DMY + r")(?![\d/])")
+_MONTH = re.compile(_B + r"thang (\d{1,2})(?:\s?/\s?(\d{4})| nam (\d{4}))" + _E)
+_RANGE_JOIN = re.compile(r"\s*(?:den|-|–|toi)\s*(?:het\s+)?(?:ngay\s+)?")
+_TIME = re.compile(
+    r"(?<![\d.,/])(\d{1,2})\s?(?:h|gio|g|:)(?:\s?(\d{2})(?!\d))?(?:\s?phut)?"
+    r"(?:\s(sang|chieu|toi|trua))?(?![a-z0-9])"
+)
+_TIME_JOIN = re.compile(r"\s*(?:den|-|–)\s*")
+_WEEKDAY = _rx(r"thu (hai|ba|tu|nam|sau|bay|[2-7])|chu nhat")
+_ISSUE_CUE = re.compile(r"(ban hanh|ngay ky|ky ngay|de ngay|ngay van ban|ngay lap)\W{0,3}(ngay )?$")
+_DEADLINE_CUE = re.compile(
+    r"(truoc|han chot|cham nhat|han dang ky|han nop|han gui|hoan thanh truoc)\W{0,3}(ngay )?$"
+)
+
+# ---------------------------------------------------------------- organisations
+_UNION_KW = _rx(
+    r"ban chap hanh cong doan co so|ban chap hanh cong doan|cong doan co so|cdcs"
+    r"|lien doan lao dong|ldld|cong doan nganh|cong doan vien chuc|cong doan khu"
+    r"|cong doan"
+)
+_SUPERIOR_KW = (
+    "lien doan lao dong",
+    "ldld",
+    "cong doan nganh",
+    "cong doan vien chuc",
+    "cong doan khu",
+)
+_SUPERIOR_CUE = re.compile(r"(cap tren|truc thuoc|thuoc|cap tren la|cap tren:)\W{0,3}$")
+_WORKPLACE_KW = _rx(r"cong ty|truong|benh vien|nha may|xi nghiep|tong cong ty|ngan hang")
+_NAME_LOWER = frozenset(
+    _words(
+        """
+        thanh pho tinh phuong xa quan huyen co phan trach nhiem huu han mot vien may va so cong
+        ty nganh vien chuc khu kinh te cong nghiep thi truong tieu hoc trung hoc pho thong lao
+        dong dien luc cap nuoc moi truong det uong van hoa nghiep mac thuc pham xay dung giao
+        duc dao y te bao hiem hoi nong thuy san xuat thuong dich vu du lich ngan hang chinh
+        thoat benh hoc dai dang mam non tieu trung thong
+        """
+    )
+)
+_NAME_ACCENTS = {
+    "luc": ("lực",),
+    "co": ("cổ",),
+    "so": ("số", "sở"),
+    "dong": ("động", "đông"),
+    "may": ("may",),
+    "va": ("và",),
+    "hoa": ("hóa", "hoá"),
+    "van": ("văn",),
+}
+_CITIES = (
+    ("hue", "Huế"),
+    ("ha noi", "Hà Nội"),
+    ("da nang", "Đà Nẵng"),
+    ("hai phong", "Hải Phòng"),
+    ("can tho", "Cần Thơ"),
+    ("ho chi minh", "Thành phố Hồ Chí Minh"),
+    ("tp hcm", "Thành phố Hồ Chí Minh"),
+    ("quang tri", "Quảng Trị"),
+    ("quang ngai", "Quảng Ngãi"),
+    ("nghe an", "Nghệ An"),
+    ("ha tinh", "Hà Tĩnh"),
+    ("khanh hoa", "Khánh Hòa"),
+    ("gia lai", "Gia Lai"),
+    ("dak lak", "Đắk Lắk"),
+    ("lam dong", "Lâm Đồng"),
+    ("dong nai", "Đồng Nai"),
+    ("thanh hoa", "Thanh Hóa"),
+    ("bac ninh", "Bắc Ninh"),
+    ("quang ninh", "Quảng Ninh"),
+)
+_CITY_RE = _rx("|".join(key for key, _ in _CITIES))
+
+# ---------------------------------------------------------------- people
+_SURNAMES = frozenset(
+    _words(
+        """
+        nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly ton truong dinh
+        lam mai cao ha thai doan luong chau ta trinh kieu nghiem luu chu quach tong hua la trieu
+        dao than dong phung vuong tu giang lai nong hong khuc au mac hau cu thieu tang an
+        """
+    )
+)
+_ROLE_CUES = (
+    ("signer", re.compile(_B + r"(nguoi ky|ky ten|ky|pho chu tich|chu tich)" + _E)),
+    ("chair", re.compile(_B + r"chu tri" + _E)),
+    ("contact", re.compile(_B + r"lien he|lien lac|dau moi" + _E)),
+)
+_DEPUTY = re.compile(_B + r"pho chu tich" + _E)
+_PHONE = re.compile(r"(?<![\d.,/])(?:\+84|0)\d(?:[ .]?\d){8,9}(?![\d/])")
+
+# ---------------------------------------------------------------- numbers
+_NUM = r"\d{1,3}(?:[.,]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
+_MONEY = re.compile(
+    r"(?<![\d.,/])(?:" + _NUM + r")\s?(?:trieu dong|trieu|nghin dong|ngan dong|ty dong|ty"
+    r"|dong|d|vnd|₫)"
+    r"(?:\s?/\s?(?:suat|nguoi|phan qua|phan|doan vien|thang|nam|ca nhan))?(?![a-z0-9])"
+)
+_QUANTITY = re.compile(
+    r"(?<![\d.,/])(?:" + _NUM + r")\s?(?:nguoi lao dong|nguoi|doan vien|cong nhan|suat qua|suat"
+    r"|phan qua|phan|luot|gia dinh|doi|sang kien|dai bieu|can bo|hoan canh|thanh vien"
+    r"|to cong doan|cong doan co so|cdcs|don vi|chau|hoc bong|cuoc|buoi|lop|tiet muc|%)"
+    r"(?![a-z0-9])"
+)
+
+# ---------------------------------------------------------------- style
+_TONES = _rx(
+    r"trang trong|than thien|vui tuoi|ngan gon|ngan lai|ngan hon|rut gon|gan gui|am ap"
+    r"|hao hung|nghiem tuc|lich su|soi noi|cam dong|truyen cam hung|hai huoc|de hieu"
+    r"|suc tich|tre trung|chan thanh|chuyen nghiep|thoai mai|vui ve|xuc dong|manh me"
+)
+_LENGTH = re.compile(
+    r"(?<![a-z0-9])(?:(duoi|toi da|khong qua|khong vuot qua|it hon|khoang|chung|tam|gioi han"
+    r"|trong|trong vong|dai|<=?)\s?)?(\d{1,4})\s?(chu|tu|ky tu|cau|doan|y|gach dau dong|dong"
+    r"|giay|s|phut)(?![a-z0-9])"
+)
+_LENGTH_UNITS = {
+    "chu": ("chữ",),
+    "tu": ("từ",),
+    "ky tu": ("ký tự", "kí tự"),
+    "cau": ("câu",),
+    "doan": ("đoạn",),
+    "y": ("ý",),
+    "gach dau dong": ("gạch đầu dòng",),
+    "dong": ("dòng",),
+    "giay": ("giây",),
+    "s": ("s",),
+    "phut": ("phút",),
+}
+_CHANNEL = _rx(
+    r"facebook|fanpage|zalo oa|zalo|youtube shorts|youtube|tiktok|instagram|reels|shorts"
+    r"|website|trang tin"
+)
+_HASHTAG = re.compile(r"#\w+")
+_COLOUR = _rx(
+    r"mau (do|vang|xanh (duong|la|la cay|ngoc|nuoc bien)|xanh|trang|cam|hong|tim|den|nau|bac"
+    r"|pastel)(( va | )(do|vang|trang|xanh|cam|hong|tim))*"
+)
+
+# ---------------------------------------------------------------- events and themes
+_EVENT_NAMED = _rx(
+    r"thang cong nhan(?: nam \d{4}| \d{4})?"
+    r"|tet sum vay(?: xuan [a-z]+(?: [a-z]+)?)?(?: nam \d{4}| \d{4})?"
+    r"|thang hanh dong (?:ve )?(?:an toan,? ve sinh lao dong|atvsld|an toan ve sinh lao dong)"
+    r"(?: nam \d{4}| \d{4})?"
+    r"|cho tet cong doan(?: nam \d{4}| \d{4})?|bua com (?:tat nien|cong doan)|mai am cong doan"
+    r"|ngay quoc te lao dong(?: 1[-/]5)?|ngay thanh lap cong doan viet nam(?: 28/7)?"
+    r"|ngay quoc te phu nu(?: 8/3| 8-3)?|ngay phu nu viet nam(?: 20/10| 20-10)?"
+)
+_EVENT_GENERIC = _rx(
+    r"dai hoi|hoi nghi|hoi thao|hoi thi|hoi dien|ngay hoi|giai|le phat dong|le ky niem"
+    r"|le mit tinh|le tuyen duong|le|chuong trinh|cuoc thi|dien dan|toa dam|tap huan"
+    r"|doi thoai|buoi gap mat|gap mat|tuyen duong|hop mat|tham quan|da ngoai"
+)
+_EVENT_NEEDS_NAME = ("le", "giai", "chuong trinh", "cuoc thi", "gap mat", "tuyen duong")
+_ORGANISE = _rx(r"to chuc")
+_DOC_WORD = re.compile(_B + r"(?:thong bao|giay moi|thu moi)\s+")
+_NOT_SUBJECT = re.compile(
+    r"(cua|ve|cho|gui|viec|moi|to chuc|du|nay|sau|voi|tren|de|den|toi|tai|luc|ngay|so|len|qua)"
+    r"(?![a-z0-9])|[^a-z]"
+)
+_ABOUT = _rx(r"ve viec|ve")
+_QUOTE = re.compile(r"“([^”\n]{1,300})”|\"([^\"\n]{1,300})\"|«([^»\n]{1,300})»|‘([^’\n]{1,300})’")
+_QUOTE_CUES = (
+    ("image_text", re.compile(r"(dong chu|chu|noi dung chu|ghi|text|in|tieu de tren anh)\W{0,4}$")),
+    ("slogan", re.compile(r"khau hieu\W{0,4}(la\W{0,3})?$")),
+    ("theme", re.compile(r"(chu de|thong diep|thong diep chinh)\W{0,4}(la\W{0,3})?$")),
+    ("event", re.compile(r"(ten )?(chuong trinh|hoat dong|su kien|cuoc thi|giai)\W{0,4}$")),
+)
+
+# ---------------------------------------------------------------- labelled clauses
+_LABELS: tuple[tuple[str, str], ...] = (
+    ("place", r"dia diem|noi to chuc"),
+    ("audience", r"doi tuong|thanh phan(?: tham du| tham gia| moi)?|kinh moi|tran trong kinh moi"),
+    (
+        "activities",
+        r"hoat dong(?: chinh)?|noi dung(?: chinh| hoat dong| chuong trinh)?"
+        r"|bao gom|gom co|gom cac hoat dong|gom",
+    ),
+    ("results", r"ket qua(?: dat duoc| chinh)?|so lieu"),
+    ("difficulties", r"kho khan|han che|ton tai"),
+    ("proposals", r"kien nghi|de xuat"),
+    ("purpose", r"muc dich|nham"),
+    ("assignments", r"phan cong(?: nhiem vu)?"),
+    ("addressee", r"kinh gui|gui toi|gui len"),
+    ("theme", r"chu de"),
+    ("slogan", r"khau hieu"),
+    ("image_text", r"dong chu|chu tren anh|noi dung chu"),
+    ("budget", r"kinh phi|du tru kinh phi|ngan sach"),
+)
+_LABEL_RE = tuple(
+    (slot, re.compile(_B + f"(?:{p})" + r"\s*(?::|-|la|là)\s*")) for slot, p in _LABELS
+)
+_LABEL_COLON = tuple((slot, re.compile(_B + f"(?:{p})" + r"\s*:\s*")) for slot, p in _LABELS)
+_PLACE_CUE = re.compile(_B + r"(tai|o)\s+")
+_AUDIENCE = _rx(
+    r"(?:(?:toan the|tat ca|cac|nhung) )?(?:"
+    r"doan vien(?: cong doan)?|nguoi lao dong|cong nhan(?: lao dong| vien chuc)?|cong chuc"
+    r"|vien chuc|uy vien ban chap hanh|ban chap hanh|to truong cong doan|can bo cong doan"
+    r"|nu cong nhan|nu doan vien|chu tich cong doan co so|giao vien|nhan vien|hoi vien"
+    r"|nguoi lao dong nu|lao dong nu|doan vien nu|can bo chu chot)"
+    r"(?:(?:, | va |/| cung )(?:(?:toan the|tat ca|cac) )?"
+    r"(?:doan vien(?: cong doan)?|nguoi lao dong"
+    r"|cong nhan(?: lao dong)?|cong chuc|vien chuc|gia dinh|nhan vien|giao vien|than nhan))*"
+    r"(?: co hoan canh(?: dac biet)? kho khan| kho khan)?"
+)
+_CHANGE = re.compile(
+    _B + r"(?:doi|thay|sua|chuyen|cap nhat)(?: lai)? (dia diem|thoi gian|gio|ngay|nguoi ky"
+    r"|chu de|khau hieu|doi tuong|thanh phan|kenh|ten su kien|su kien|giong van|giong|kinh phi)"
+    r"(?: moi)? (?:thanh|sang|la|bang|qua|thanh la)\s+"
+)
+_CHANGE_SLOT = {
+    "dia diem": "place",
+    "thoi gian": "time",
+    "gio": "time",
+    "ngay": "date",
+    "nguoi ky": "signer",
+    "chu de": "theme",
+    "khau hieu": "slogan",
+    "doi tuong": "audience",
+    "thanh phan": "audience",
+    "kenh": "channel",
+    "ten su kien": "event",
+    "su kien": "event",
+    "giong van": "tone",
+    "giong": "tone",
+    "kinh phi": "budget",
+}
+_DOC_NUMBER = re.compile(r"(?<![a-z])so\s?:\s?(\d{1,4}/[a-z0-9&]+(?:-[a-z0-9&]+)+)")
+_BULLET = re.compile(r"^\s*(?:[-+•*–]|\d{1,2}[.)])\s+(.+?)\s*$", re.M)
+
+# Words after which a clause stops (only when typed in lowercase: "Tự Đức" does not stop).
+_STOPS = re.compile(
+    r" (vao luc|vao|luc|ngay|tu ngay|tu|den|de|nham|cho|voi|do|gom|bao gom|tai|thoi gian|dia diem"
+    r"|doi tuong|thanh phan|chu de|khau hieu|kinh phi|lien he|nguoi ky|chu tri|hashtag|giong"
+    r"|duoi|toi da|khong qua|trong|va moi|moi|dang|tren|nhe|yeu cau|viet|soan|can|su dung"
+    r"|kem|co|gui|ky|dai|voi chu de|nhan dip|huong toi|chao mung)(?![a-z0-9])"
+)
+_LABEL_START = re.compile(
+    r"\s*(thoi gian|dia diem|doi tuong|thanh phan|chu tri|lien he|nguoi ky|kinh phi|chu de"
+    r"|khau hieu|so luong|noi dung|hashtag|giong|viet|yeu cau|luu y|ky|hoat dong|ket qua"
+    r"|kien nghi|de xuat|kho khan|muc dich|phan cong|kenh|do dai|thu |chu nhat|sang|chieu|toi)"
+    r"(?![a-z0-9])"
+)
+_ADDRESS_START = re.compile(
+    r"\s*(so |duong|phuong|xa |thanh pho|tp|tang|phong|khu|to |thon|kiet|hem|quan|huyen|tinh"
+    r"|lo |kcn|nhiem ky|lan thu|nam \d|giai doan|dot|ve sinh|tuyen|khoi)"
+)
+_OF = re.compile(r" (cua|gui|tai)(?![a-z0-9])")
+_HARD_END = re.compile(r"[;\n!?()\[\]“”\"«»]|\.")
+_ABBREV = frozenset(
+    {"tp", "p", "q", "ths", "ts", "pgs", "gs", "bs", "ks", "st", "tx", "đ/c", "v.v"}
+)
+
+
+# ================================================================= helpers
+def _hard_end(x: Text, start: int, limit: int) -> int:
+    end = min(len(x.t), start + limit)
+    for m in _HARD_END.finditer(x.t, start, end):
+        i = m.start()
+        if x.t[i] == ".":
+            if 0 < i < len(x.t) - 1 and x.t[i - 1].isdigit() and x.t[i + 1].isdigit():
+                continue
+            before = re.search(r"(\S+)$", x.low[max(0, i - 8) : i])
+            if before and before.group(1) in _ABBREV:
+                continue
+            if i + 1 < len(x.t) and not x.t[i + 1].isspace():
+                continue
+        return i
+    if end < len(x.t):
+        space = x.t.rfind(" ", start, end)
+        if space > start:
+            return space
+    return end
+
+
+def _stop(x: Text, start: int, end: int) -> int:
+    for m in _STOPS.finditer(x.f, start, end):
+        word_start = m.start() + 1
+        if x.t[word_start].islower() or not x.t[word_start].isalpha():
+            return m.start()
+    for pattern in (_TIME, _DATE, _WEEKDAY):
+        m = pattern.search(x.f, start, end)
+        if m and m.start() > start:
+            end = min(end, m.start())
+    return end
+
+
+def _trim(x: Text, start: int, end: int) -> tuple[int, int]:
+    while start < end and x.t[start] in " \t,:-–":
+        start += 1
+    while end > start and x.t[end - 1] in " \t,:-–":
+        end -= 1
+    return start, end
+
+
+def _clause(x: Text, start: int, *, kind: str = "place", limit: int = 160) -> tuple[int, int]:
+    """The phrase that starts at ``start``: up to punctuation, a stop word or a new field."""
+    end = _hard_end(x, start, limit)
+    if kind == "event":
+        for m in _OF.finditer(x.f, start, end):
+            if x.t[m.start() + 1].islower():
+                end = m.start()
+                break
+    if kind != "free":
+        end = _stop(x, start, end)
+        # Commas: keep going only into address-like or name-like pieces.
+        pos = start
+        while True:
+            comma = x.t.find(",", pos, end)
+            if comma < 0:
+                break
+            nxt = comma + 1
+            rest_f = x.f[nxt:end]
+            rest_t = x.t[nxt:end].lstrip()
+            ok = False
+            if rest_t and not _LABEL_START.match(rest_f):
+                if kind == "place":
+                    ok = bool(_ADDRESS_START.match(rest_f)) or (
+                        (rest_t[0].isupper() or rest_t[0].isdigit())
+                        and not _TIME.match(rest_f.lstrip())
+                        and not _DATE.match(rest_f.lstrip())
+                    )
+                elif kind == "event":
+                    ok = bool(_ADDRESS_START.match(rest_f))
+                elif kind == "list":
+                    ok = True
+            if not ok:
+                end = comma
+                break
+            pos = nxt
+    return _trim(x, start, end)
+
+
+def _add(out: dict[str, list[str]], slot: str, value: str) -> None:
+    value = value.strip()
+    if value and value not in out.setdefault(slot, []):
+        out[slot].append(value)
+
+
+def _inside(pos: int, spans: Iterable[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+# ================================================================= extraction
+def extract(text: str) -> dict[str, list[str]]:
+    """All details a prompt gives, by slot, in order of appearance (verbatim)."""
+    x = Text(text[:8000])
+    out: dict[str, list[str]] = {}
+    taken: list[tuple[int, int]] = []  # spans already used: quotes, orgs, events
+
+    _quotes(x, out, taken)
+    _labelled(x, out, taken)
+    _orgs(x, out, taken)
+    _events(x, out, taken)
+    _dates(x, out, taken)
+    _times(x, out, taken)
+    _places(x, out, taken)
+    _workplaces(x, out, taken)
+    _audience(x, out, taken)
+    _people(x, out, taken)
+    _numbers(x, out, taken)
+    _style(x, out)
+    _bullets(x, out)
+    _changes(x, out)
+    return {slot: out[slot] for slot in SLOTS if out.get(slot)}
+
+
+def _quotes(x: Text, out: dict[str, list[str]], taken: list[tuple[int, int]]) -> None:
+    for m in _QUOTE.finditer(x.t):
+        group = next(i for i in range(1, 5) if m.group(i) is not None)
+        value = m.group(group).strip()
+        if not value:
+            continue
+        before = x.f[max(0, m.start() - 30) : m.start()]
+        slot = "theme"
+        for name, cue in _QUOTE_CUES:
+            if cue.search(before):
+                slot = name
+                break
+        _add(out, slot, value)
+        taken.append((m.start(), m.end()))
+
+
+def _labelled(x: Text, out: dict[str, list[str]], taken: list[tuple[int, int]]) -> None:
+    for slot, pattern in _LABEL_RE:
+        colon_only = slot in ("activities", "results", "difficulties", "purpose", "budget")
+        rx = dict(_LABEL_COLON)[slot] if colon_only else pattern
+        for m in rx.finditer(x.f):
+            if _inside(m.start(), taken):
+                continue
+            kind = "place" if slot == "place" else "free"
+            start, end = _clause(x, m.end(), kind=kind, limit=300)
+            if end - start < 2:
+                continue
+            value = x.span(start, end)
+            if slot == "purpose" and fold(x.span(m.start(), m.end())).startswith("nham"):
+                start, end = _clause(x, m.start(), kind="free", limit=200)
+                value = x.span(start, end)
+            _add(out, slot, value)
+            if slot in ("place", "audience"):
+                taken.append((m.start(), end))
+
+
+def _union_name_end(x: Text, start: int) -> int:
+    """End of the proper name that starts at ``start`` (title-case words, known connectors)."""
+    pos = start
+    last = start
+    for count, m in enumerate(re.finditer(r"\S+", x.t[start : start + 200]), 1):
+        a = start + m.start()
+        b = start + m.end()
+        if x.t[pos:a].strip() or ((a - pos) > 1 and pos != start):
+            break
+        token = m.group()
+        core = token.rstrip(",.;:)")
+        if not core:
+            break
+        f = x.f[a : a + len(core)]
+        first = core[0]
+        if first.isupper() or core.isdigit() or core in ("&", "-"):
+            last = a + len(core)
+        elif f not in _NAME_LOWER or (
+            f in _NAME_ACCENTS and not x.is_form(a, a + len(core), *_NAME_ACCENTS[f])
+        ):
+            break
+        pos = b
+        if core != token or count > 14:
+            break
+    return last
+
+
+def _orgs(x: Text, out: dict[str, list[str]], taken: list[tuple[int, int]]) -> None:
+    found: list[tuple[int, int, bool]] = []
+    for m in _UNION_KW.finditer(x.f):
+        if _inside(m.start(), taken) or any(a <= m.start() < b for a, b, _ in found):
+            continue
+        kw = x.f[m.start() : m.end()]
+        start = m.start()
+        if kw.startswith("ban chap hanh"):
+            start = m.start() + len("ban chap hanh ")
+        end = _name_after(x, m.end())
+        if end <= m.end():
+            if kw in ("cong doan", "ban chap hanh cong doan", "cong doan co so", "cdcs"):
+                continue
+            end = m.end()
+        superior = any(kw.endswith(k) or kw == k for k in _SUPERIOR_KW)
+        if _SUPERIOR_CUE.search(x.f[max(0, m.start() - 20) : m.start()]):
+            superior = True
+        found.append((start, end, superior))
+    issuer = next(((a, b) for a, b, sup in found if not sup), None)
+    if (
+        issuer is None
+        and found
+        and not _SUPERIOR_CUE.search(x.f[max(0, found[0][0] - 20) : found[0][0]])
+    ):
+        issuer = found[0][:2]
+        found = found[1:]
+    if issuer:
+        _add(out, "org", x.span(*issuer))
+        taken.append(issuer)
+    for a, b, _ in found:
+        if (a, b) != issuer:
+            _add(out, "superior", x.span(a, b))
+            taken.append((a, b))
+    for m in _CITY_RE.finditer(x.f):
+        key = x.f[m.start() : m.end()]
+        _add(out, "city", dict(_CITIES)[key])
+
+
+def _workplaces(x: Text, out: dict[str, list[str]], taken: list[tuple[int, int]]) -> None:
+    for m in _WORKPLACE_KW.finditer(x.f):
+        if _inside(m.start(), taken) or not x.t[m.start()].isupper():
+            continue
+        end = _name_after(x, m.end())
+        if end > m.end():
+            _add(out, "workplace", x.span(m.start(), end))
+            taken.append((m.start(), end))
+
+
+def _name_after(x: Text, keyword_end: int) -> int:
+    """End of the name that follows a keyword and one space, or ``keyword_end``."""
+    if keyword_end + 1 >= len(x.t) or x.t[keyword_end] != " ":
+        return keyword_end
+    return max(keyword_end, _union_name_end(x, keyword_end + 1))
+
+
+def _events(x: Text, out: dict[str, list[str]], taken: list[tuple[int, int]]) -> None:
+    spans: list[tuple[int, int]] = []
+    for m in _EVENT_GENERIC.finditer(x.f):
+        if _inside(m.start(), taken) or _inside(m.start(), spans):
+            continue
+        word = x.f[m.start() : m.end()]
+        if word == "le" and not x.is_form(m.start(), m.end(), "lễ"):
+            continue
+        if word == "giai" and not x.is_form(m.start(), m.end(), "giải"):
+            continue
+        start, end = _clause(x, m.start(), kind="event", limit=120)
+        if end - start <= len(word) + 1 and (
+            word in _EVENT_NEEDS_NAME or not x.t[m.start()].isupper()
+        ):
+            continue
+        spans.append((start, end))
+    for m in _EVENT_NAMED.finditer(x.f):
+        if _inside(m.start(), taken) or _inside(m.start(), spans):
+            continue
+        spans.append((m.start(), m.end()))
+    if not spans:
+        for m in _ORGANISE.finditer(x.f):
+            if _inside(m.start(), taken):
+                continue
+            start, end = _clause(x, m.end(), kind="event", limit=100)
+            if end - start > 3 and not fold(x.span(start, end)).startswith("cong doan"):
+                spans.append((start, end))
+                break
+    for a, b in sorted(spans):
+        _add(out, "event", x.span(a, b))
+        taken.append((a, b))
+    if not spans:
+        # "Viết thông báo thu đoàn phí quý II": what follows the document type is the subject.
+        m = _DOC_WORD.search(x.f)
+        if m and not _NOT_SUBJECT.match(x.f, m.end()):
+            start, end = _clause(x, m.end(), kind="event", limit=120)
+            if end - start > 3:
+                _add(out, "subject", x.span(start, end))
+    for m in _ABOUT.finditer(x.f):
+        if _inside(m.start(), taken) or not x.is_form(m.start(), m.start() + 2, "về"):
+            continue
+        if m.end() >= len(x.t) or x.t[m.end()] != " ":
+            continue
+        start, end = _clause(x, m.end() + 1, kind="event", limit=120)
+        if end - start <= 3:
+            continue
+        if x.f[m.start() : m.end()] == "ve viec":
+            _add(out, "subject", x.span(start, end))
+            break
+        if "event" not in out and not re.match(r"(viec|cac|nhung|noi dung)(?![a-z])", x.f[start:]):
+            _add(out, "event", x.span(start, end))
+            break
+
+
+def _date_value(x: Text, m: re.Match[str]) -> tuple[int, int] | None:
+    g = [int(v) if v and v.isdigit() else None for v in m.groups()]
+    day, month = (
+        (g[0], g[1]) if g[0] is not None else (g[3], g[4]) if g[3] is not None else (g[6], g[7])
+    )
+    if day is None or month is None or not (1 <= day <= 31 and 1 <= month <= 12):
+        return None
+    return m.start(), m.end()
+
+
+def _dates(x: Text, out: dict[str, list[str]], taken: list[tuple[int, int]]) -> None:
+    pos = 0
+    while True:
+        m = _DATE.search(x.f, pos)
+        if not m:
+            break
+        pos = m.end()
+        span = _date_value(x, m)
+        if span is None or _inside(m.start(), taken):
+            continue
+        start, end = span
+        join = _RANGE_JOIN.match(x.f, end)
+        if join:
+            m2 = _DATE.match(x.f, join.end())
+            if m2 and _date_value(x, m2):
+                end = m2.end()
+                pos = end
+        before = x.f[max(0, start - 24) : start]
+        tu = re.search(r"(tu|trong cac) (ngay )?$", before)
+        if tu:
+            start = start - len(tu.group())
+        if _ISSUE_CUE.search(before):
+            slot = "issue_date"
+        elif _DEADLINE_CUE.search(before):
+            slot = "deadline"
+        else:
+            slot = "date"
+        _add(out, slot, x.span(start, end))
+    if "date" not in out:
+        for m in _MONTH.finditer(x.f):
+            if not _inside(m.start(), taken):
+                _add(out, "date", x.span(m.start(), m.end()))
+    for m in _WEEKDAY.finditer(x.f):
+        seg = x.low[m.start() : m.end()]
+        if seg.startswith("thứ tự") or seg.startswith("thứ hai là"):
+            continue
+        after = x.f[m.end() : m.end() + 20]
+        if _DATE.search(after) or re.match(r"\W{0,3}(tuan|nay|toi|sau)", after):
+            _add(out, "weekday", x.span(m.start(), m.end()))
+
+
+def _times(x: Text, out: dict[str, list[str]], taken: list[tuple[int, int]]) -> None:
+    pos = 0
+    while True:
+        m = _TIME.search(x.f, pos)
+        if not m:
+            break
+        pos = m.end()
+        hour = int(m.group(1))
+        unit = x.f[m.start() : m.end()]
+        if hour > 24 or (m.group(2) and int(m.group(2)) > 59):
+            continue
+        if ":" in unit and not m.group(2):
+            continue
+        if re.match(r"\d{1,2}\s?g(?!io)", unit) and not m.group(2):
+            continue
+        start, end = m.start(), m.end()
+        join = _TIME_JOIN.match(x.f, end)
+        if join:
+            m2 = _TIME.match(x.f, join.end())
+            if m2:
+                end = m2.end()
+                pos = end
+        tu = re.search(r"(tu|vao luc|luc) $", x.f[max(0, start - 8) : start])
+        if tu and tu.group(1) == "tu":
+            start -= len(tu.group())
+        _add(out, "time", x.span(start, end))
+
+
+def _places(x: Text, out: dict[str, list[str]], taken: list[tuple[int, int]]) -> None:
+    if "place" in out:
+        return
+    for m in _PLACE_CUE.finditer(x.f):
+        if _inside(m.start(), taken):
+            continue
+        word = m.group(1)
+        if word == "tai" and not x.is_form(m.start(), m.start() + 3, "tại"):
+            continue
+        if word == "o" and not x.is_form(m.start(), m.start() + 1, "ở"):
+            continue
+        nxt = m.end()
+        if nxt >= len(x.t):
+            continue
+        if word == "o" and not x.t[nxt].isupper():
+            continue
+        if re.match(r"(sao|vi|day|do|cho|muc|tren|duoi|dau)(?![a-z])", x.f[nxt:]):
+            continue
+        start, end = _clause(x, nxt, kind="place")
+        if end - start >= 3:
+            _add(out, "place", x.span(start, end))
+            taken.append((start, end))
+            return
+
+
+def _audience(x: Text, out: dict[str, list[str]], taken: list[tuple[int, int]]) -> None:
+    if "audience" in out:
+        return
+    for m in _AUDIENCE.finditer(x.f):
+        if _inside(m.start(), taken):
+            continue
+        before = x.f[max(0, m.start() - 6) : m.start()]
+        if before.endswith("thang ") or before.endswith("cua "):
+            continue
+        _add(out, "audience", x.span(m.start(), m.end()))
+        taken.append((m.start(), m.end()))
+        return
+
+
+def _people(x: Text, out: dict[str, list[str]], taken: list[tuple[int, int]]) -> None:
+    names: list[tuple[int, int]] = []
+    run: list[tuple[int, int]] = []
+
+    def flush() -> None:
+        if 2 <= len(run) <= 6 and fold(x.span(*run[0])) in _SURNAMES:
+            names.append((run[0][0], run[-1][1]))
+
+    for m in re.finditer(r"[^\W\d_]+", x.t):
+        a, b = m.start(), m.end()
+        token = m.group()
+        title = token[0].isupper() and (token[1:].islower() or token.isupper() or len(token) == 1)
+        if title and not _inside(a, taken) and (not run or x.t[run[-1][1] : a] == " "):
+            run.append((a, b))
+            continue
+        flush()
+        run = [(a, b)] if title and not _inside(a, taken) else []
+    flush()
+    for a, b in names:
+        name = x.span(a, b)
+        left_cut = max(x.t.rfind(".", 0, a), x.t.rfind("\n", 0, a), a - 50)
+        right_cut = b + 30
+        for stop in (x.t.find(".", b), x.t.find("\n", b)):
+            if stop >= 0:
+                right_cut = min(right_cut, stop)
+        best: tuple[int, str, int] | None = None
+        for role, cue in _ROLE_CUES:
+            for cm in cue.finditer(x.f, max(0, left_cut), max(right_cut, b)):
+                if x.f[cm.start() : cm.end()] == "ky" and not x.is_form(cm.start(), cm.end(), "ký"):
+                    continue
+                dist = a - cm.end() if cm.end() <= a else cm.start() - b
+                if dist < 0:
+                    continue
+                if best is None or dist < best[0]:
+                    best = (dist, role, cm.start())
+        if best is None:
+            continue
+        role = best[1]
+        _add(out, role, name)
+        if role == "signer" and "signer_role" not in out:
+            window = x.f[max(0, left_cut) : max(right_cut, b)]
+            _add(out, "signer_role", "deputy" if _DEPUTY.search(window) else "chair")
+    for m in _PHONE.finditer(x.t):
+        if not _inside(m.start(), taken):
+            _add(out, "phone", m.group())
+
+
+def _numbers(x: Text, out: dict[str, list[str]], taken: list[tuple[int, int]]) -> None:
+    used: list[tuple[int, int]] = []
+    for m in _MONEY.finditer(x.f):
+        if x.f[m.start() : m.end()].endswith("d") and not x.is_form(m.end() - 1, m.end(), "đ"):
+            continue
+        _add(out, "budget", x.span(m.start(), m.end()))
+        used.append((m.start(), m.end()))
+    phones = [(m.start(), m.end()) for m in _PHONE.finditer(x.t)]
+    for m in _QUANTITY.finditer(x.f):
+        if _inside(m.start(), used) or _inside(m.start(), phones):
+            continue
+        _add(out, "numbers", x.span(m.start(), m.end()))
+    m = _DOC_NUMBER.search(x.f)
+    if m:
+        _add(out, "doc_number", x.span(m.start(1), m.end(1)))
+
+
+def _style(x: Text, out: dict[str, list[str]]) -> None:
+    for m in _TONES.finditer(x.f):
+        _add(out, "tone", x.span(m.start(), m.end()))
+    for m in _LENGTH.finditer(x.f):
+        unit = m.group(3)
+        ustart = m.start(3)
+        if not x.is_form(ustart, m.end(), *_LENGTH_UNITS[unit]):
+            continue
+        if unit == "phut" and re.search(r"(h|gio)\s?$", x.f[max(0, m.start(2) - 5) : m.start(2)]):
+            continue
+        if unit in ("s",) and not m.group(1) and not x.t[m.start(2) - 1 : m.start(2)].isspace():
+            pass
+        _add(out, "length", x.span(m.start(), m.end()))
+    for m in _CHANNEL.finditer(x.f):
+        _add(out, "channel", x.span(m.start(), m.end()))
+    for m in _HASHTAG.finditer(x.t):
+        if len(m.group()) > 2:
+            _add(out, "hashtags", m.group())
+    for m in _COLOUR.finditer(x.f):
+        _add(out, "colours", x.span(m.start(), m.end()))
+
+
+def _bullets(x: Text, out: dict[str, list[str]]) -> None:
+    """Unlabelled list lines ("- Thi kéo co") are activities (report: results)."""
+    for m in _BULLET.finditer(x.t):
+        line = m.group(1)
+        if re.match(r"[^:]{1,30}:", line):  # "Thời gian: ..." is a labelled field
+            continue
+        if len(line) < 4 or len(line) > 300:
+            continue
+        _add(out, "activities", line.rstrip(";.,"))
+
+
+def _changes(x: Text, out: dict[str, list[str]]) -> None:
+    for m in _CHANGE.finditer(x.f):
+        slot = _CHANGE_SLOT[m.group(1)]
+        start, end = _clause(x, m.end(), kind="free", limit=160)
+        if end - start < 1:
+            continue
+        value = x.span(start, end)
+        if slot in ("date", "time") and out.get(slot):
+            continue  # the date/time patterns already read the new value
+        out[slot] = [value]
+
+
+# ================================================================= merging and parsing
+def merge(turns: Iterable[dict[str, list[str]]]) -> dict[str, list[str]]:
+    """Details of several turns: a later turn's value replaces an earlier one's.
+
+    Hashtags add up ("thêm hashtag #TetSumVay" keeps the ones already given).
+    """
+    merged: dict[str, list[str]] = {}
+    for details in turns:
+        for slot, values in details.items():
+            if slot in ACCUMULATING:
+                for value in values:
+                    if value not in merged.setdefault(slot, []):
+                        merged[slot].append(value)
+            else:
+                merged[slot] = list(values)
+    if "signer" in merged and "signer_role" not in merged:
+        merged["signer_role"] = ["chair"]
+    return {slot: merged[slot] for slot in SLOTS if merged.get(slot)}
+
+
+def parse_date(value: str, today: dt.date) -> dt.date | None:
+    """A calendar date from a verbatim value ("15/5/2026", "05 tháng 5 năm 2026")."""
+    m = _DATE.search(fold(value))
+    if not m:
+        return None
+    g = m.groups()
+    for i in (0, 3, 6):
+        if g[i] is not None:
+            day, month, year = g[i], g[i + 1], g[i + 2]
+            break
+    else:  # pragma: no cover - the pattern always fills one alternative
+        return None
+    y = int(year) if year else today.year
+    if y < 100:
+        y += 2000
+    try:
+        return dt.date(y, int(month), int(day))
+    except ValueError:
+        return None
+
+
+class Length:
+    """A length limit: ``unit`` is words, chars, sentences, paragraphs, bullets or seconds."""
+
+    __slots__ = ("limit", "strict", "unit")
+
+    def __init__(self, limit: int, unit: str, strict: bool) -> None:
+        self.limit = limit
+        self.unit = unit
+        self.strict = strict
+
+    @property
+    def maximum(self) -> int:
+        return self.limit - 1 if self.strict else self.limit
+
+    def __repr__(self) -> str:
+        return f"Length({self.limit}, {self.unit!r}, strict={self.strict})"
+
+
+_UNIT_KIND = {
+    "chu": "words",
+    "tu": "words",
+    "ky tu": "chars",
+    "cau": "sentences",
+    "doan": "paragraphs",
+    "y": "bullets",
+    "gach dau dong": "bullets",
+    "dong": "bullets",
+    "giay": "seconds",
+    "s": "seconds",
+    "phut": "minutes",
+}
+
+
+def parse_length(values: Iterable[str]) -> list[Length]:
+    """The limits in ``details["length"]`` (minutes become seconds)."""
+    limits: list[Length] = []
+    for value in values:
+        m = _LENGTH.search(fold(value))
+        if not m:
+            continue
+        n = int(m.group(2))
+        kind = _UNIT_KIND[m.group(3)]
+        if kind == "minutes":
+            n, kind = n * 60, "seconds"
+        strict = m.group(1) in ("duoi", "it hon", "<")
+        if n > 0:
+            limits.append(Length(n, kind, strict))
+    return limits

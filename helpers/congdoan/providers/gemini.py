@@ -1,0 +1,169 @@
+"""Gemini through the ``google-genai`` SDK (``from google import genai``).
+
+Not ``google-generativeai``: that package reached end of life on 30 November 2025
+and warns on import. ``google-genai`` takes its timeout in milliseconds and retries
+only when given ``HttpRetryOptions``; both come from congdoan's settings here.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from typing import Any
+
+from .base import Chunk, Completion, Provider, Request, Status, Usage
+from .errors import blocked, cut_off, from_gemini, missing_key
+
+__all__ = ["GeminiProvider"]
+
+_clients: dict[tuple, Any] = {}
+_clients_lock = threading.Lock()
+_BLOCKED = {"SAFETY", "PROHIBITED_CONTENT", "BLOCKLIST", "SPII", "RECITATION", "IMAGE_SAFETY"}
+_OPTION_NAMES = {
+    "temperature": "temperature",
+    "max_tokens": "max_output_tokens",
+    "top_p": "top_p",
+    "seed": "seed",
+    "stop": "stop_sequences",
+}
+
+
+class GeminiProvider(Provider):
+    """Google's Gemini models (``GEMINI_API_KEY`` or ``GOOGLE_API_KEY``)."""
+
+    id = "gemini"
+
+    def complete(self, request: Request) -> Completion:
+        client = self._client()
+        try:
+            response = client.models.generate_content(**self._payload(request))
+        except Exception as exc:
+            raise from_gemini(self.settings, exc) from None
+        chunk = self._chunk(response)
+        if not chunk.text and not chunk.reasoning:
+            raise cut_off(self.settings, "empty answer")
+        return Completion(
+            text=chunk.text,
+            model=chunk.model or request.model,
+            reasoning=chunk.reasoning or None,
+            usage=chunk.usage,
+            finish_reason=chunk.finish_reason,
+        )
+
+    def stream(self, request: Request) -> Iterator[Chunk]:
+        client = self._client()
+        finished = False
+        try:
+            for response in client.models.generate_content_stream(**self._payload(request)):
+                chunk = self._chunk(response)
+                finished = finished or chunk.finish_reason is not None
+                yield chunk
+        except GeneratorExit:
+            raise
+        except Exception as exc:
+            if hasattr(exc, "provider"):
+                raise
+            raise from_gemini(self.settings, exc) from None
+        if not finished:
+            raise cut_off(self.settings, "stream ended without a finish reason")
+
+    def status(self, *, probe: bool = False) -> Status:
+        if not self.settings.api_key:
+            return Status.NO_KEY
+        if not probe:
+            return Status.READY
+        from google.genai import errors
+
+        try:
+            self._client(timeout=3.0, retries=0).models.get(model=self.settings.model)
+        except errors.APIError as exc:
+            rejected = exc.code in (401, 403) or "API_KEY_INVALID" in str(exc)
+            return Status.KEY_REJECTED if rejected else Status.READY
+        except Exception:
+            return Status.UNREACHABLE
+        return Status.READY
+
+    # -- helpers --------------------------------------------------------------------
+    def _client(self, *, timeout: float | None = None, retries: int | None = None):
+        settings = self.settings
+        if not settings.api_key:
+            raise missing_key(settings)
+        timeout = settings.timeout if timeout is None else timeout
+        retries = settings.max_retries if retries is None else retries
+        key = (settings.base_url, settings.api_key, timeout, retries)
+        with _clients_lock:
+            client = _clients.get(key)
+            if client is None:
+                client = _new_client(settings.api_key, settings.base_url, timeout, retries)
+                _clients[key] = client  # keep it alive: a collected client closes mid-call
+        return client
+
+    def _payload(self, request: Request) -> dict[str, Any]:
+        from google.genai import types
+
+        contents = [
+            types.Content(
+                role="model" if m.role == "assistant" else "user",
+                parts=[types.Part(text=m.content)],
+            )
+            for m in request.turns
+        ]
+        config = {_OPTION_NAMES[k]: v for k, v in request.options.items() if k in _OPTION_NAMES}
+        if isinstance(config.get("stop_sequences"), str):
+            config["stop_sequences"] = [config["stop_sequences"]]
+        if request.system:
+            config["system_instruction"] = request.system
+        return {
+            "model": request.model,
+            "contents": contents,
+            "config": types.GenerateContentConfig(**config) if config else None,
+        }
+
+    def _chunk(self, response: Any) -> Chunk:
+        feedback = getattr(response, "prompt_feedback", None)
+        if feedback is not None and getattr(feedback, "block_reason", None):
+            raise blocked(self.settings, str(feedback.block_reason))
+        candidates = getattr(response, "candidates", None) or []
+        text, reasoning, finish = [], [], None
+        if candidates:
+            candidate = candidates[0]
+            finish = _enum_name(getattr(candidate, "finish_reason", None))
+            if finish in _BLOCKED:
+                raise blocked(self.settings, finish)
+            content = getattr(candidate, "content", None)
+            for part in (getattr(content, "parts", None) or []) if content else []:
+                if getattr(part, "text", None):
+                    (reasoning if getattr(part, "thought", False) else text).append(part.text)
+        return Chunk(
+            text="".join(text),
+            reasoning="".join(reasoning),
+            model=getattr(response, "model_version", None),
+            usage=_usage(getattr(response, "usage_metadata", None)),
+            finish_reason=finish,
+        )
+
+
+def _new_client(api_key: str, base_url: str | None, timeout: float, retries: int):
+    from google import genai
+    from google.genai import types
+
+    options: dict[str, Any] = {"timeout": int(timeout * 1000)}
+    if base_url:
+        options["base_url"] = base_url
+    if retries:
+        options["retry_options"] = types.HttpRetryOptions(
+            attempts=retries + 1, initial_delay=0.5, max_delay=8.0
+        )
+    return genai.Client(api_key=api_key, http_options=types.HttpOptions(**options))
+
+
+def _usage(raw: Any) -> Usage | None:
+    if raw is None or getattr(raw, "prompt_token_count", None) is None:
+        return None
+    return Usage(int(raw.prompt_token_count or 0), int(raw.candidates_token_count or 0))
+
+
+def _enum_name(value: Any) -> str | None:
+    if value is None:
+        return None
+    return getattr(value, "name", None) or str(value)

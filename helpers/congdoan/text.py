@@ -1,0 +1,461 @@
+"""Vietnamese text helpers shared by the checkers, the privacy guard, posts and lessons.
+
+Text reaches the course from Word on Windows, macOS file names, chat answers and old
+documents typed with legacy fonts, so the same words arrive in several byte forms.
+This module gives one comparison form (``normalize``), recognises legacy encodings,
+and reads and writes the dates, weekdays, times and amounts of money that union
+documents are full of. The ``find_*`` functions return :class:`Span` objects so
+other modules can highlight, redact or check what they found.
+
+>>> normalize("Cộng hoà – Thuỷ")
+'Cộng hòa - Thủy'
+>>> format_date(dt.date(2026, 3, 5))
+'ngày 05 tháng 3 năm 2026'
+>>> format_money(1_300_000)
+'1.300.000 đồng'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Generic, Literal, TypeVar
+
+from .errors import InputError
+from .i18n import msg
+
+__all__ = [
+    "WEEKDAYS",
+    "LegacyEncoding",
+    "Span",
+    "canonical_tones",
+    "detect_legacy_encoding",
+    "find_dates",
+    "find_money",
+    "find_times",
+    "find_weekdays",
+    "format_date",
+    "format_money",
+    "format_place_date",
+    "nfc",
+    "normalize",
+    "normalize_dashes",
+    "parse_date",
+    "parse_money",
+    "parse_weekday",
+    "strip_diacritics",
+    "weekday_name",
+]
+
+T = TypeVar("T")
+LegacyEncoding = Literal["tcvn3", "vni"]
+
+
+@dataclass(frozen=True, slots=True)
+class Span(Generic[T]):
+    """A value found in a text: ``text[start:end]`` is what was written, ``value`` what it means."""
+
+    start: int
+    end: int
+    value: T
+    text: str
+
+
+def _require_text(value: object, name: str = "text") -> str:
+    """Reject non-strings with a message a trainee can act on (never a bare TypeError)."""
+    if not isinstance(value, str):
+        raise InputError(msg("text.input.not_text", name=name, type=type(value).__name__))
+    return value
+
+
+# --------------------------------------------------------------------------- normalisation
+
+
+def nfc(text: str) -> str:
+    """Text in Unicode NFC, the form every comparison in congdoan uses."""
+    return unicodedata.normalize("NFC", text)
+
+
+_TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"  # grave, acute, tilde, hook, dot below
+# In NFD, "oà" is o + a + grave. Old-style placement puts the tone on the second vowel of
+# an open oa/oe/uy syllable; the style used here (and by Nghị định 30) puts it on the first.
+# "qu" + y is different: the u belongs to the consonant, so "quý" is right in both styles
+# (no Vietnamese syllable has "qo", so the oa/oe branch needs no such guard).
+# Each branch starts with a letter (not a lookbehind) so the engine scans quickly.
+_OLD_TONE = re.compile(
+    rf"([oO])([aAeE])([{_TONE_MARKS}])(?![^\W\d_]|[\u0300-\u036f])"
+    rf"|([uU])(?<![qQ][uU])([yY])([{_TONE_MARKS}])(?![^\W\d_]|[\u0300-\u036f])"
+)
+_DASHES = re.compile("[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d]")
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+
+
+def _move_tone(match: re.Match[str]) -> str:
+    first, second, tone = (g for g in match.groups() if g is not None)
+    return first + tone + second
+
+
+def canonical_tones(text: str) -> str:
+    """Put tone marks where the new-style spelling does: ``hoà`` → ``hòa``, ``thuỷ`` → ``thủy``.
+
+    Both placements are correct Vietnamese, but they are different strings, so a checker
+    looking for ``CỘNG HÒA`` would miss ``CỘNG HOÀ``. Syllables with a final consonant
+    (``hoàng``, ``khuyến``) and ``qu`` + ``y`` (``quý``) are left alone.
+    """
+    text = _require_text(text)
+    decomposed = unicodedata.normalize("NFD", text)
+    if not _OLD_TONE.search(decomposed):
+        return nfc(text)
+    return nfc(_OLD_TONE.sub(_move_tone, decomposed))
+
+
+def normalize_dashes(text: str) -> str:
+    """Replace en/em dashes, minus signs and other dash look-alikes with ``-``."""
+    return _DASHES.sub("-", _require_text(text))
+
+
+def normalize(text: str, *, dashes: bool = True) -> str:
+    """The comparison form of a text: NFC, new-style tones, plain hyphens, ``\\n`` line ends.
+
+    Idempotent (``normalize(normalize(t)) == normalize(t)``), so a checker can call it on
+    text that may already be normalised. Zero-width characters and byte-order marks,
+    which Word and web pages leave behind, are removed, and the Icelandic ``Ð`` some
+    converters produce becomes ``Đ``.
+
+    >>> normalize("Độc lập – Tự do – Hạnh phúc")
+    'Độc lập - Tự do - Hạnh phúc'
+    """
+    text = _require_text(text)
+    text = _INVISIBLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = text.replace("\u00d0", "\u0110")  # Icelandic Ð typed for Đ by old converters
+    text = canonical_tones(text)
+    return normalize_dashes(text) if dashes else text
+
+
+def strip_diacritics(text: str) -> str:
+    """Text without Vietnamese tone and vowel marks (``Công đoàn`` → ``Cong doan``).
+
+    Trainees often type without diacritics; matching keywords on the stripped form lets
+    the checkers understand both.
+    """
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+# --------------------------------------------------------------------------- legacy encodings
+
+# Characters that Vietnamese written in Unicode uses and legacy text never contains
+# (â, ê and ô are left out: they are Latin-1 too, and both legacy encodings use them).
+_UNICODE_VI = re.compile("[ăđơưĂĐƠƯ\u1ea0-\u1ef9]")
+# TCVN3 (.VnTime) puts Vietnamese letters on bytes 0xA1-0xFE; without the font they show
+# as Latin-1 symbols: "C«ng ®oµn", "ViÖt Nam", "Ng\xadêi". Bytes 0xA1-0xBF are the telltale.
+_TCVN3_MARKS = re.compile("[\u00a1-\u00bf]")
+# VNI writes a base letter followed by a mark byte: "Coâng ñoaøn", "Vieät Nam", "Töï do".
+_VNI_MARKS = re.compile("[ñÑ]|[aeiouyAEIOUYôÔöÖ][øûïäåëöØÛÏÄÅËÖ]|[aeoAEO][âÂ]|[aA][êÊ]")
+_LEGACY_MIN_MARKS = 3
+
+
+def detect_legacy_encoding(text: str) -> LegacyEncoding | None:
+    """``"tcvn3"`` or ``"vni"`` when the text was typed with a legacy Vietnamese font, else ``None``.
+
+    Such text looks garbled once the font is missing (``C«ng ®oµn`` for ``Công đoàn``), and
+    no rule can be checked on it; checkers ask the trainee to convert it to Unicode (for
+    example with Unikey's converter) instead of reporting dozens of unrelated errors.
+
+    >>> detect_legacy_encoding("C«ng ®oµn c¬ së")
+    'tcvn3'
+    >>> detect_legacy_encoding("Công đoàn cơ sở") is None
+    True
+    """
+    text = _require_text(text)
+    tcvn3 = len(_TCVN3_MARKS.findall(text))
+    vni = len(_VNI_MARKS.findall(text)) if tcvn3 < _LEGACY_MIN_MARKS else 0
+    if max(tcvn3, vni) < _LEGACY_MIN_MARKS:
+        return None  # the usual case: no need to count the Unicode letters
+    unicode_vi = len(_UNICODE_VI.findall(text))
+    if tcvn3 >= _LEGACY_MIN_MARKS and tcvn3 > unicode_vi:
+        return "tcvn3"
+    if tcvn3 >= _LEGACY_MIN_MARKS:
+        vni = len(_VNI_MARKS.findall(text))
+    if vni >= _LEGACY_MIN_MARKS and vni > unicode_vi:
+        return "vni"
+    return None
+
+
+# --------------------------------------------------------------------------- dates
+
+
+def format_date(day: dt.date) -> str:
+    """A date as union documents write it: ``ngày 05 tháng 01 năm 2026``.
+
+    Days below 10 and the months January and February take a leading zero; months
+    3 to 12 do not (Nghị định 30/2020, annex I).
+    """
+    month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
+    return f"ngày {day.day:02d} tháng {month} năm {day.year}"
+
+
+def format_place_date(place: str, day: dt.date) -> str:
+    """The place-and-date line of a document: ``Huế, ngày 05 tháng 3 năm 2026``."""
+    return f"{_require_text(place, 'place').strip()}, {format_date(day)}"
+
+
+_LONG_DATE = re.compile(
+    r"(?i)\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})(?!\d)",
+)
+_NUMERIC_DATE = re.compile(
+    r"(?<![\d/.,-])(\d{1,2})\s?([/-])\s?(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\d/])"
+    r"|(?<![\d/.,-])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)"
+)
+
+
+def _make_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _full_year(text: str | None, default: int) -> int:
+    if not text:
+        return default
+    year = int(text)
+    return 2000 + year if len(text) == 2 else year
+
+
+def find_dates(text: str, *, default_year: int | None = None) -> list[Span[dt.date]]:
+    """Every real date in ``text``: ``ngày 05 tháng 3 năm 2026``, ``5/5/2026``, ``05-5``, ``1/7/25``.
+
+    A date written without a year (``05/5``) takes ``default_year``; when that is not given,
+    the year of the first full date in the text, else the current year. Impossible dates
+    (``31/02``) are not returned: use :func:`parse_date` on the piece to tell them apart.
+
+    >>> [s.value.isoformat() for s in find_dates("Họp ngày 05/5, báo cáo trước 30/4/2026")]
+    ['2026-05-05', '2026-04-30']
+    """
+    text = _require_text(text)
+    found: list[tuple[int, int, int | None, int, int, str]] = []
+    for m in _LONG_DATE.finditer(text):
+        found.append((m.start(), m.end(), int(m[3]), int(m[2]), int(m[1]), m[0]))
+    taken = [(s, e) for s, e, *_ in found]
+    for m in _NUMERIC_DATE.finditer(text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        if m[1] is not None:
+            year = int(_full_year(m[4], 0)) if m[4] else None
+            found.append((m.start(), m.end(), year, int(m[3]), int(m[1]), m[0]))
+        else:
+            found.append((m.start(), m.end(), int(m[7]), int(m[6]), int(m[5]), m[0]))
+    found.sort()
+    if default_year is None:
+        years = [y for _, _, y, *_ in found if y is not None]
+        default_year = years[0] if years else dt.date.today().year
+    spans = []
+    for start, end, year, month, day, written in found:
+        value = _make_date(year if year is not None else default_year, month, day)
+        if value is not None:
+            spans.append(Span(start, end, value, written))
+    return spans
+
+
+def parse_date(text: str, *, default_year: int | None = None) -> dt.date | None:
+    """The date written in ``text`` (``ngày 05 tháng 01 năm 2026``, ``5/5/2026``, ``05/5``).
+
+    Returns ``None`` when there is no date or it cannot exist (``31/02/2026``).
+
+    >>> parse_date("Huế, ngày 05 tháng 01 năm 2026")
+    datetime.date(2026, 1, 5)
+    """
+    spans = find_dates(text, default_year=default_year)
+    return spans[0].value if spans else None
+
+
+# --------------------------------------------------------------------------- weekdays
+
+WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
+# Spellings of the weekday after "thứ", without diacritics: Monday is 0.
+_WEEKDAY_WORDS = {
+    "hai": 0,
+    "2": 0,
+    "ba": 1,
+    "3": 1,
+    "tu": 2,
+    "4": 2,
+    "nam": 3,
+    "5": 3,
+    "sau": 4,
+    "6": 4,
+    "bay": 5,
+    "7": 5,
+}
+_WEEKDAY = re.compile(
+    r"(?i)(?<!\w)(?:(th[ứưu])\s+(hai|ba|t[ưu]|n[ăa]m|s[áa]u|b[ảẩa]y|[2-7])"
+    r"|(ch[ủu]\s+nh[ậa]t)|(T[2-7])|(CN))(?!\w)"
+)
+
+
+def weekday_name(day: dt.date) -> str:
+    """The weekday as documents write it: ``Thứ Hai`` … ``Chủ nhật``."""
+    return WEEKDAYS[day.weekday()]
+
+
+def _weekday_value(match: re.Match[str]) -> int | None:
+    if match[2]:
+        return _WEEKDAY_WORDS.get(strip_diacritics(match[2]).lower())
+    if match[3]:
+        return 6
+    if match[4]:
+        return int(match[4][1]) - 2
+    return 6 if match[5] else None
+
+
+def find_weekdays(text: str) -> list[Span[int]]:
+    """Weekday names in ``text`` (``Thứ Hai``, ``thứ 2``, ``T2``, ``Chủ nhật``, ``CN``); Monday is 0.
+
+    ``T2`` and ``CN`` are only recognised in capitals, so words like ``cn`` in prose are skipped.
+    """
+    text = _require_text(text)
+    spans = []
+    for m in _WEEKDAY.finditer(text):
+        if (m[4] and not m[4].isupper()) or (m[5] and m[5] != "CN"):
+            continue
+        value = _weekday_value(m)
+        if value is not None:
+            spans.append(Span(m.start(), m.end(), value, m[0]))
+    return spans
+
+
+def parse_weekday(text: str) -> int | None:
+    """The weekday written in ``text`` (0 = Monday … 6 = Sunday), or ``None``.
+
+    >>> parse_weekday("thứ 2"), parse_weekday("Chủ nhật"), parse_weekday("T7")
+    (0, 6, 5)
+    """
+    spans = find_weekdays(text)
+    return spans[0].value if spans else None
+
+
+# --------------------------------------------------------------------------- times of day
+
+_TIME = re.compile(
+    r"(?<![\d:.,])([01]?\d|2[0-3])"
+    r"(?:\s*[gG]iờ(?:\s*([0-5]\d)(?:\s*phút)?)?|[hH]([0-5]\d)?|:([0-5]\d))"
+    r"(?![\d:]|[^\W\d_])"
+)
+
+
+def find_times(text: str) -> list[Span[dt.time]]:
+    """Times of day: ``14 giờ 00``, ``8 giờ 30 phút``, ``14h00``, ``7h``, ``14:30``.
+
+    >>> [s.value.isoformat() for s in find_times("Khai mạc 7h30, bế mạc 11 giờ")]
+    ['07:30:00', '11:00:00']
+    """
+    text = _require_text(text)
+    spans = []
+    for m in _TIME.finditer(text):
+        minute = int(m[2] or m[3] or m[4] or 0)
+        spans.append(Span(m.start(), m.end(), dt.time(int(m[1]), minute), m[0]))
+    return spans
+
+
+# --------------------------------------------------------------------------- money
+
+_MULTIPLIERS = {
+    "nghìn": 1_000,
+    "ngàn": 1_000,
+    "k": 1_000,
+    "triệu": 1_000_000,
+    "tr": 1_000_000,
+    "tỷ": 1_000_000_000,
+    "tỉ": 1_000_000_000,
+}
+_NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[,.]\d+)?"
+_UNIT = r"đồng|đ|₫|VNĐ|VND|vnđ|vnd"
+_MONEY = re.compile(
+    rf"(?<![\d.,])({_NUMBER})\s?(?:(nghìn|ngàn|triệu|tỷ|tỉ|tr|k)(?![^\W\d_]))?"
+    rf"\s?({_UNIT})?(?![^\W\d_])"
+)
+_PLAIN_NUMBER = re.compile(rf"^\s*({_NUMBER})\s*$")
+
+
+def _number_value(written: str) -> Decimal:
+    """``1.300.000`` → 1300000, ``1,3`` → 1.3, ``1.5`` → 1.5 (a dot before 3 digits groups)."""
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", written):
+        written = written.replace(".", "").replace(",", ".")
+    else:
+        written = written.replace(",", ".")
+    return Decimal(written)
+
+
+def _to_dong(number: str, multiplier: str | None) -> int | None:
+    try:
+        value = _number_value(number) * _MULTIPLIERS.get((multiplier or "").lower(), 1)
+        return int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    except InvalidOperation:
+        return None  # more digits than any amount of money has
+
+
+def find_money(text: str) -> list[Span[int]]:
+    """Amounts of money in đồng: ``1.300.000 đồng``, ``1,3 triệu đồng``, ``1.300.000đ``, ``200 nghìn``.
+
+    A number counts as money only with a unit (``đồng``, ``đ``, ``₫``, ``VNĐ``) or an amount
+    word (``nghìn``, ``triệu``, ``tỷ``), so dates, phone numbers and counts are skipped.
+    VND has no minor unit: ``1.234.567,5 đồng`` is rounded to whole đồng.
+
+    >>> [s.value for s in find_money("Mức hỗ trợ 1,3 triệu đồng, quà 500.000\u00a0₫.")]
+    [1300000, 500000]
+    """
+    text = _require_text(text)
+    spans = []
+    for m in _MONEY.finditer(text):
+        if not (m[2] or m[3]):
+            continue
+        value = _to_dong(m[1], m[2])
+        if value is not None:
+            spans.append(Span(m.start(), m.end(), value, m[0]))
+    return spans
+
+
+def parse_money(text: str) -> int | None:
+    """The amount in đồng written in ``text``; a bare number (``1.300.000``) is read as đồng.
+
+    >>> parse_money("1.300.000 VNĐ"), parse_money("200 nghìn"), parse_money("1.300.000")
+    (1300000, 200000, 1300000)
+    """
+    text = _require_text(text).replace("\u00a0", " ")
+    spans = find_money(text)
+    if spans:
+        return spans[0].value
+    plain = _PLAIN_NUMBER.match(text)
+    return _to_dong(plain[1], None) if plain else None
+
+
+def format_money(
+    amount: int, *, unit: Literal["đồng", "đ", "₫", "VNĐ"] = "đồng", short: bool = False
+) -> str:
+    """An amount as Vietnamese documents write it: ``1.300.000 đồng`` or, short, ``1,3 triệu đồng``.
+
+    Dots group thousands; ``₫`` is preceded by a no-break space (U+00A0) as locale formatting
+    does, ``đ`` is written close up, the other units after a space.
+    """
+    if isinstance(amount, bool) or not isinstance(amount, int):
+        raise InputError(msg("text.input.not_amount", type=type(amount).__name__))
+    if unit not in ("đồng", "đ", "₫", "VNĐ"):
+        raise InputError(msg("text.input.bad_unit", unit=unit, valid="đồng, đ, ₫, VNĐ"))
+    number = _short_amount(amount) if short else f"{amount:,}".replace(",", ".")
+    separator = {"đ": "", "₫": "\u00a0"}.get(unit, " ")
+    return f"{number}{separator}{unit}"
+
+
+def _short_amount(amount: int) -> str:
+    """``1300000`` → ``1,3 triệu``; amounts under a thousand stay as digits."""
+    for word, size in (("tỷ", 1_000_000_000), ("triệu", 1_000_000), ("nghìn", 1_000)):
+        if abs(amount) >= size:
+            value = Decimal(amount) / size
+            digits = f"{value.quantize(Decimal('0.01'), rounding=ROUND_HALF_UP):f}"
+            digits = digits.rstrip("0").rstrip(".").replace(".", ",")
+            return f"{digits} {word}"
+    return str(amount)

@@ -1,0 +1,113 @@
+"""The congdoan command, run in-process with exact Vietnamese output."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from congdoan.cli import LAB_OVERRIDES, cli, write_lab_overrides
+from tests.providers.conftest import SECRET, point_at
+from tests.vendor_server import VendorServer
+
+
+@pytest.fixture
+def runner():
+    return CliRunner()
+
+
+def test_doctor_without_keys(runner, monkeypatch):
+    monkeypatch.setenv("CONGDOAN_LOCAL_BASE_URL", "http://127.0.0.1:9/v1")
+    result = runner.invoke(cli, ["doctor"])
+
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert "Nhà cung cấp mặc định: offline" in lines
+    assert "- offline   Mô hình luyện tập: sẵn sàng · mô hình luyen-tap-1" in lines
+    assert (
+        "- openai    ChatGPT (OpenAI): chưa có khóa · mô hình gpt-5-mini "
+        "→ thêm OPENAI_API_KEY=... vào tệp .env"
+    ) in lines
+    assert any(line.startswith("- local") and "không kết nối được" in line for line in lines)
+
+
+def test_doctor_probes_servers_and_never_prints_keys(runner, monkeypatch):
+    server = VendorServer().start()
+    try:
+        point_at(server, "openai", monkeypatch)
+        point_at(server, "deepseek", monkeypatch)
+        server.fail_next(401)  # the first probe (openai) is rejected
+        result = runner.invoke(cli, ["doctor"])
+    finally:
+        server.stop()
+
+    assert result.exit_code == 0
+    assert "ChatGPT (OpenAI): khóa bị từ chối" in result.output
+    assert "DeepSeek: sẵn sàng · mô hình deepseek-flash" in result.output
+    assert SECRET not in result.output
+
+
+def test_doctor_in_english(runner):
+    result = runner.invoke(cli, ["--lang", "en", "doctor", "--no-probe"])
+    assert "- openai    ChatGPT (OpenAI): no key · model gpt-5-mini" in result.output
+
+
+def test_ask_prints_badge_and_answer(runner):
+    result = runner.invoke(cli, ["ask", "Soạn thông báo họp Ban Chấp hành"])
+
+    assert result.exit_code == 0
+    assert result.output.startswith("[Mô hình luyện tập · luyen-tap-1]\n")
+    assert "THÔNG BÁO" in result.output
+
+
+def test_ask_streams_from_a_provider(runner, monkeypatch):
+    server = VendorServer().start()
+    try:
+        point_at(server, "deepseek", monkeypatch)
+        monkeypatch.setenv("CONGDOAN_MAX_RETRIES", "0")
+        result = runner.invoke(cli, ["ask", "Xin chào", "-p", "deepseek", "--stream"])
+    finally:
+        server.stop()
+    assert result.exit_code == 0
+    assert result.output.startswith(server.reply_text)
+    assert "[DeepSeek · deepseek-flash]" in result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["ask", ""], "Lỗi: Câu hỏi đang trống."),
+        (["ask", "x", "-p", "chatgtp"], 'Lỗi: Không có nhà cung cấp "chatgtp".'),
+        (["ask", "x", "-p", "openai"], "Lỗi: ChatGPT (OpenAI) cần khóa API nhưng chưa có."),
+        (["--lang", "en", "ask", ""], "Error: The prompt is empty."),
+    ],
+)
+def test_ask_errors_are_one_line_without_traceback(runner, args, expected):
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 1
+    assert result.output.startswith(expected)
+    assert "Traceback" not in result.output
+
+
+def test_lab_writes_vietnamese_settings_and_names_the_start_notebook(runner, tmp_path, monkeypatch):
+    monkeypatch.setattr("sys.prefix", str(tmp_path))
+    result = runner.invoke(cli, ["lab", "--dry-run", "--no-browser"])
+
+    assert result.exit_code == 0, result.output
+    overrides = json.loads((tmp_path / "share/jupyter/lab/settings/overrides.json").read_text())
+    assert overrides == LAB_OVERRIDES
+    assert "modules/00_bat_dau/00_bat_dau.ipynb" in result.output
+    assert "-m jupyterlab" in result.output and "--no-browser" in result.output
+
+
+def test_lab_overrides_keep_other_settings(tmp_path):
+    path = tmp_path / "share/jupyter/lab/settings/overrides.json"
+    path.parent.mkdir(parents=True)
+    path.write_text(json.dumps({"@jupyterlab/apputils-extension:themes": {"theme": "dark"}}))
+
+    write_lab_overrides(tmp_path)
+
+    merged = json.loads(path.read_text())
+    assert merged["@jupyterlab/apputils-extension:themes"] == {"theme": "dark"}
+    assert merged["@jupyterlab/translation-extension:plugin"] == {"locale": "vi_VN"}

@@ -1,0 +1,275 @@
+"""A local HTTP server that speaks the vendors' wire formats, with injectable faults.
+
+The real ``openai`` and ``google-genai`` SDKs are pointed at it through the
+``CONGDOAN_*_BASE_URL`` settings, so tests exercise the SDKs, their retries and their
+streaming parsers end to end, on 127.0.0.1 only. It answers:
+
+* OpenAI Chat Completions: ``POST .../chat/completions`` (JSON, or SSE with
+  ``"stream": true``) and ``GET .../models``;
+* Gemini: ``POST /v1*/models/M:generateContent``, ``:streamGenerateContent?alt=sse``
+  and ``GET /v1*/models/M``.
+
+Faults are queued with :meth:`VendorServer.fail_next` and friends and consumed one
+request at a time.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections import deque
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+
+@dataclass
+class Fault:
+    """What to do instead of a normal answer for one request."""
+
+    kind: str  # "status", "delay", "cut", "malformed", "blocked", "empty"
+    status: int = 500
+    body: dict[str, Any] | None = None
+    seconds: float = 0.0
+
+
+@dataclass
+class Seen:
+    method: str
+    path: str
+    headers: dict[str, str]
+    body: dict[str, Any] = field(default_factory=dict)
+
+
+class VendorServer:
+    """Start with :meth:`start`; ``url`` is ``http://127.0.0.1:PORT``."""
+
+    def __init__(self) -> None:
+        self.requests: list[Seen] = []
+        self.faults: deque[Fault] = deque()
+        self.reply_text = "Xin chào từ máy chủ thử nghiệm."
+        self.reasoning: str | None = None
+        self.reasoning_field = "reasoning_content"
+        self.model_ids = ["test-model"]
+        self._server = _QuietServer(("127.0.0.1", 0), _handler_for(self))
+        self._server.daemon_threads = True
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        host, port = self._server.server_address[:2]
+        return f"http://{host}:{port}"
+
+    def start(self) -> VendorServer:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+    # -- fault injection ------------------------------------------------------------
+    def fail_next(self, status: int, body: dict[str, Any] | None = None, times: int = 1) -> None:
+        for _ in range(times):
+            self.faults.append(Fault("status", status=status, body=body))
+
+    def delay_next(self, seconds: float, times: int = 1) -> None:
+        for _ in range(times):
+            self.faults.append(Fault("delay", seconds=seconds))
+
+    def cut_next(self, times: int = 1) -> None:
+        for _ in range(times):
+            self.faults.append(Fault("cut"))
+
+    def malformed_next(self, times: int = 1) -> None:
+        for _ in range(times):
+            self.faults.append(Fault("malformed"))
+
+    def block_next(self) -> None:
+        self.faults.append(Fault("blocked"))
+
+    def _take_fault(self) -> Fault | None:
+        return self.faults.popleft() if self.faults else None
+
+
+class _QuietServer(ThreadingHTTPServer):
+    """Clients hang up on purpose in the timeout and cut tests: not worth a traceback."""
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        pass
+
+
+def _handler_for(server: VendorServer):
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.0"  # one response per connection; SSE ends on close
+
+        def log_message(self, *args: Any) -> None:  # keep test output (and stderr) clean
+            pass
+
+        def do_GET(self) -> None:
+            self._record({})
+            fault = server._take_fault()
+            if fault and self._apply_simple_fault(fault):
+                return
+            if self.path.rstrip("/").endswith("/models"):
+                data = [{"id": m, "object": "model", "owned_by": "test"} for m in server.model_ids]
+                self._json(200, {"object": "list", "data": data})
+            elif "/models/" in self.path:
+                name = self.path.split("/models/", 1)[1]
+                self._json(200, {"name": f"models/{name}", "displayName": name})
+            else:
+                self._json(404, {"error": {"message": "not found"}})
+
+        def do_POST(self) -> None:
+            length = int(self.headers.get("Content-Length") or 0)
+            raw = self.rfile.read(length) if length else b""
+            try:
+                body = json.loads(raw or b"{}")
+            except ValueError:
+                body = {}
+            self._record(body)
+            fault = server._take_fault()
+            if fault and fault.kind == "delay":
+                time.sleep(fault.seconds)
+                fault = None
+            if fault and self._apply_simple_fault(fault):
+                return
+            if self.path.endswith("/chat/completions"):
+                self._openai(body, fault)
+            elif ":generateContent" in self.path:
+                self._gemini(body, fault, stream=False)
+            elif ":streamGenerateContent" in self.path:
+                self._gemini(body, fault, stream=True)
+            else:
+                self._json(404, {"error": {"message": f"no route {self.path}"}})
+
+        # -- OpenAI -----------------------------------------------------------------
+        def _openai(self, body: dict[str, Any], fault: Fault | None) -> None:
+            model = body.get("model", "test-model")
+            finish = "content_filter" if fault and fault.kind == "blocked" else "stop"
+            if body.get("stream"):
+                self._openai_stream(model, finish, cut=bool(fault and fault.kind == "cut"))
+                return
+            if fault and fault.kind == "cut":
+                self._truncated_json()
+                return
+            message: dict[str, Any] = {"role": "assistant", "content": server.reply_text}
+            if server.reasoning:
+                message[server.reasoning_field] = server.reasoning
+            self._json(
+                200,
+                {
+                    "id": "chatcmpl-test",
+                    "object": "chat.completion",
+                    "created": 0,
+                    "model": model,
+                    "choices": [{"index": 0, "message": message, "finish_reason": finish}],
+                    "usage": {"prompt_tokens": 11, "completion_tokens": 7, "total_tokens": 18},
+                },
+            )
+
+        def _openai_stream(self, model: str, finish: str, *, cut: bool) -> None:
+            self._start_sse()
+            base = {
+                "id": "chatcmpl-test",
+                "object": "chat.completion.chunk",
+                "created": 0,
+                "model": model,
+            }
+            if server.reasoning:
+                delta = {server.reasoning_field: server.reasoning}
+                self._event({**base, "choices": [{"index": 0, "delta": delta}]})
+            for piece in _pieces(server.reply_text):
+                self._event({**base, "choices": [{"index": 0, "delta": {"content": piece}}]})
+                if cut:
+                    return  # the connection closes mid-answer
+            self._event({**base, "choices": [{"index": 0, "delta": {}, "finish_reason": finish}]})
+            usage = {"prompt_tokens": 11, "completion_tokens": 7, "total_tokens": 18}
+            self._event({**base, "choices": [], "usage": usage})
+            self.wfile.write(b"data: [DONE]\n\n")
+
+        # -- Gemini -----------------------------------------------------------------
+        def _gemini(self, body: dict[str, Any], fault: Fault | None, *, stream: bool) -> None:
+            model = self.path.split("/models/", 1)[1].split(":", 1)[0]
+            blocked = bool(fault and fault.kind == "blocked")
+            if fault and fault.kind == "cut" and not stream:
+                self._truncated_json()
+                return
+            usage = {"promptTokenCount": 9, "candidatesTokenCount": 5, "totalTokenCount": 14}
+            if not stream:
+                self._json(200, _gemini_response(server.reply_text, model, blocked, usage))
+                return
+            self._start_sse()
+            pieces = _pieces(server.reply_text)
+            for index, piece in enumerate(pieces):
+                last = index == len(pieces) - 1
+                if fault and fault.kind == "cut" and index == 1:
+                    return
+                event = _gemini_response(piece, model, blocked and last, usage if last else None)
+                if not last:
+                    event["candidates"][0].pop("finishReason")
+                self._event(event)
+
+        # -- plumbing ---------------------------------------------------------------
+        def _apply_simple_fault(self, fault: Fault) -> bool:
+            if fault.kind == "status":
+                body = fault.body or {"error": {"message": f"injected {fault.status}"}}
+                self._json(fault.status, body, headers={"retry-after-ms": "5"})
+                return True
+            if fault.kind == "malformed":
+                self._raw(200, b"<html>this is not JSON", "application/json")
+                return True
+            return False
+
+        def _record(self, body: dict[str, Any]) -> None:
+            headers = {k.lower(): v for k, v in self.headers.items()}
+            server.requests.append(Seen(self.command, self.path, headers, body))
+
+        def _json(self, status: int, payload: Any, headers: dict[str, str] | None = None) -> None:
+            data = json.dumps(payload, ensure_ascii=False).encode()
+            self._raw(status, data, "application/json", headers)
+
+        def _raw(self, status: int, data: bytes, kind: str, headers=None) -> None:
+            self.send_response(status)
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(data)))
+            for name, value in (headers or {}).items():
+                self.send_header(name, value)
+            self.end_headers()
+            self.wfile.write(data)
+
+        def _truncated_json(self) -> None:
+            data = b'{"id": "chatcmpl-test", "choices": [{"message": {"content": "Xin'
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data) + 200))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def _start_sse(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/event-stream")
+            self.end_headers()
+
+        def _event(self, payload: dict[str, Any]) -> None:
+            self.wfile.write(b"data: " + json.dumps(payload, ensure_ascii=False).encode() + b"\n\n")
+            self.wfile.flush()
+
+    return Handler
+
+
+def _pieces(text: str, size: int = 8) -> list[str]:
+    return [text[i : i + size] for i in range(0, len(text), size)] or [""]
+
+
+def _gemini_response(text: str, model: str, blocked: bool, usage: dict | None) -> dict[str, Any]:
+    candidate = {
+        "content": {"role": "model", "parts": [{"text": text}]},
+        "finishReason": "SAFETY" if blocked else "STOP",
+        "index": 0,
+    }
+    response: dict[str, Any] = {"candidates": [candidate], "modelVersion": model}
+    if usage:
+        response["usageMetadata"] = usage
+    return response

@@ -1,0 +1,10 @@
+"""Prompt writing for union work: a rubric that checks a prompt and suggests a better one.
+
+>>> from congdoan import prompts
+>>> prompts.check("Viết thông báo").ok
+False
+"""
+
+from .rubric import CODES, check, suggest
+
+__all__ = ["CODES", "check", "suggest"]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from ._version import __version__
 from .chat import Chat, Reply, ask, compare, estimate_tokens
+from .checks import check
 from .errors import (
     AuthError,
     BadResponse,
@@ -52,6 +53,7 @@ __all__ = [
     "ServerError",
     "__version__",
     "ask",
+    "check",
     "compare",
     "estimate_tokens",
     "get_language",

@@ -79,23 +79,27 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-_TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"  # grave, acute, tilde, hook, dot below
-# In NFD, "oà" is o + a + grave. Old-style placement puts the tone on the second vowel of
-# an open oa/oe/uy syllable; the style used here (and by Nghị định 30) puts it on the first.
-# "qu" + y is different: the u belongs to the consonant, so "quý" is right in both styles
-# (no Vietnamese syllable has "qo", so the oa/oe branch needs no such guard).
-# Each branch starts with a letter (not a lookbehind) so the engine scans quickly.
-_OLD_TONE = re.compile(
-    rf"([oO])([aAeE])([{_TONE_MARKS}])(?![^\W\d_]|[\u0300-\u036f])"
-    rf"|([uU])(?<![qQ][uU])([yY])([{_TONE_MARKS}])(?![^\W\d_]|[\u0300-\u036f])"
-)
+# Old-style placement puts the tone on the second vowel of an open oa/oe/uy syllable
+# ("hoà", "khoẻ", "thuỷ"); the style used here (and by Nghị định 30) puts it on the first
+# ("hòa", "khỏe", "thủy"). In NFC the old form is o/u followed by a precomposed toned
+# a/e/y. The pattern starts with one character class, so the engine scans quickly; the
+# replacement leaves other pairs alone ("quà", and "quý", where u belongs to "qu").
+_TONED_AEY = "àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ"
+_OLD_TONE = re.compile(rf"[oOuU][{_TONED_AEY}](?![^\W\d_]|[\u0300-\u036f])")
 _DASHES = re.compile("[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d]")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 
 
 def _move_tone(match: re.Match[str]) -> str:
-    first, second, tone = (g for g in match.groups() if g is not None)
-    return first + tone + second
+    first, second = match[0]
+    base, tone = unicodedata.normalize("NFD", second)[:2]
+    if first in "uU":
+        before = match.string[match.start() - 1 : match.start()]
+        if base not in "yY" or before in ("q", "Q"):
+            return match[0]
+    elif base not in "aAeE":
+        return match[0]
+    return unicodedata.normalize("NFC", first + tone) + base
 
 
 def canonical_tones(text: str) -> str:
@@ -103,13 +107,12 @@ def canonical_tones(text: str) -> str:
 
     Both placements are correct Vietnamese, but they are different strings, so a checker
     looking for ``CỘNG HÒA`` would miss ``CỘNG HOÀ``. Syllables with a final consonant
-    (``hoàng``, ``khuyến``) and ``qu`` + ``y`` (``quý``) are left alone.
+    (``hoàng``, ``khuyến``) and ``qu`` + ``y`` (``quý``) are left alone. Returns NFC.
     """
-    text = _require_text(text)
-    decomposed = unicodedata.normalize("NFD", text)
-    if not _OLD_TONE.search(decomposed):
-        return nfc(text)
-    return nfc(_OLD_TONE.sub(_move_tone, decomposed))
+    text = nfc(_require_text(text))
+    if not _OLD_TONE.search(text):
+        return text
+    return _OLD_TONE.sub(_move_tone, text)
 
 
 def normalize_dashes(text: str) -> str:
@@ -142,7 +145,13 @@ def strip_diacritics(text: str) -> str:
     the checkers understand both.
     """
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    stripped = _COMBINING.sub("", decomposed)  # fast path: the Latin combining marks
+    if stripped.isascii():
+        return stripped
+    return "".join(ch for ch in stripped if not unicodedata.combining(ch))
+
+
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
 # --------------------------------------------------------------------------- legacy encodings
@@ -154,12 +163,16 @@ _UNICODE_VI = re.compile("[ăđơưĂĐƠƯ\u1ea0-\u1ef9]")
 # as Latin-1 symbols: "C«ng ®oµn", "ViÖt Nam", "Ng\xadêi". Bytes 0xA1-0xBF are the telltale.
 _TCVN3_MARKS = re.compile("[\u00a1-\u00bf]")
 # VNI writes a base letter followed by a mark byte: "Coâng ñoaøn", "Vieät Nam", "Töï do".
-_VNI_MARKS = re.compile("[ñÑ]|[aeiouyAEIOUYôÔöÖ][øûïäåëöØÛÏÄÅËÖ]|[aeoAEO][âÂ]|[aA][êÊ]")
+# These letters never occur in Vietnamese Unicode; after a vowel they are VNI tone marks.
+_VNI_LETTERS = re.compile("[ñÑøûïäåëöØÛÏÄÅËÖ]")
+_VNI_PAIRS = re.compile("[ñÑ]|[aeiouyAEIOUYôÔöÖ][øûïäåëöØÛÏÄÅËÖ]")
+# VNI's circumflex and breve bytes after the base letter: "aâ" (â), "oâ" (ô), "aê" (ă).
+_VNI_HATS = ("aâ", "eâ", "oâ", "Aâ", "Eâ", "Oâ", "AÂ", "EÂ", "OÂ", "aê", "Aê", "AÊ")
 _LEGACY_MIN_MARKS = 3
 
 
 def detect_legacy_encoding(text: str) -> LegacyEncoding | None:
-    """``"tcvn3"`` or ``"vni"`` when the text was typed with a legacy Vietnamese font, else ``None``.
+    """``"tcvn3"`` or ``"vni"`` when the text was typed with a legacy Vietnamese font, else None.
 
     Such text looks garbled once the font is missing (``C«ng ®oµn`` for ``Công đoàn``), and
     no rule can be checked on it; checkers ask the trainee to convert it to Unicode (for
@@ -172,17 +185,23 @@ def detect_legacy_encoding(text: str) -> LegacyEncoding | None:
     """
     text = _require_text(text)
     tcvn3 = len(_TCVN3_MARKS.findall(text))
-    vni = len(_VNI_MARKS.findall(text)) if tcvn3 < _LEGACY_MIN_MARKS else 0
+    vni = _vni_marks(text)
     if max(tcvn3, vni) < _LEGACY_MIN_MARKS:
         return None  # the usual case: no need to count the Unicode letters
     unicode_vi = len(_UNICODE_VI.findall(text))
-    if tcvn3 >= _LEGACY_MIN_MARKS and tcvn3 > unicode_vi:
+    if tcvn3 >= _LEGACY_MIN_MARKS and tcvn3 > unicode_vi and tcvn3 >= vni:
         return "tcvn3"
-    if tcvn3 >= _LEGACY_MIN_MARKS:
-        vni = len(_VNI_MARKS.findall(text))
     if vni >= _LEGACY_MIN_MARKS and vni > unicode_vi:
         return "vni"
     return None
+
+
+def _vni_marks(text: str) -> int:
+    """How many VNI mark bytes the text holds (cheap when there are none)."""
+    hats = sum(text.count(pair) for pair in _VNI_HATS)
+    if _VNI_LETTERS.search(text) is None:
+        return hats
+    return hats + len(_VNI_PAIRS.findall(text))
 
 
 # --------------------------------------------------------------------------- dates
@@ -227,7 +246,7 @@ def _full_year(text: str | None, default: int) -> int:
 
 
 def find_dates(text: str, *, default_year: int | None = None) -> list[Span[dt.date]]:
-    """Every real date in ``text``: ``ngày 05 tháng 3 năm 2026``, ``5/5/2026``, ``05-5``, ``1/7/25``.
+    """Every real date in ``text``: ``ngày 05 tháng 3 năm 2026``, ``5/5/2026``, ``05-5``, ``1/7/25``
 
     A date written without a year (``05/5``) takes ``default_year``; when that is not given,
     the year of the first full date in the text, else the current year. Impossible dates
@@ -313,7 +332,7 @@ def _weekday_value(match: re.Match[str]) -> int | None:
 
 
 def find_weekdays(text: str) -> list[Span[int]]:
-    """Weekday names in ``text`` (``Thứ Hai``, ``thứ 2``, ``T2``, ``Chủ nhật``, ``CN``); Monday is 0.
+    """Weekday names: ``Thứ Hai``, ``thứ 2``, ``T2``, ``Chủ nhật``, ``CN`` (Monday is 0).
 
     ``T2`` and ``CN`` are only recognised in capitals, so words like ``cn`` in prose are skipped.
     """
@@ -399,7 +418,7 @@ def _to_dong(number: str, multiplier: str | None) -> int | None:
 
 
 def find_money(text: str) -> list[Span[int]]:
-    """Amounts of money in đồng: ``1.300.000 đồng``, ``1,3 triệu đồng``, ``1.300.000đ``, ``200 nghìn``.
+    """Amounts of money in đồng: ``1.300.000 đồng``, ``1,3 triệu đồng``, ``1.300.000đ``, ``200k``.
 
     A number counts as money only with a unit (``đồng``, ``đ``, ``₫``, ``VNĐ``) or an amount
     word (``nghìn``, ``triệu``, ``tỷ``), so dates, phone numbers and counts are skipped.

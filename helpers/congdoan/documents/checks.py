@@ -1,0 +1,722 @@
+"""The layout checks for union documents: one small function or class per check code.
+
+Each check takes a parsed :class:`~congdoan.documents.parse.Document` and a
+:class:`Context` and returns one :class:`~congdoan.report.Item` whose message and hint
+come from the ``documents`` message catalogue. ``REGISTRY`` lists, per kind, the checks
+in the order a trainee reads the document, top to bottom.
+
+Decisions worth knowing:
+
+* Text is normalised before checking (:func:`congdoan.text.normalize`): NFD text,
+  old-style tones (``HOÀ``) and en/em dashes in the motto are accepted as correct,
+  because once printed they are the same document. ``to_docx`` writes the plain forms.
+* Rules the reference marks as unconfirmed (budget, task assignment and implementation
+  sections of a plan, an invitation's chair) and the out-of-date unit names are
+  warnings. A date in the future is a warning too: drafts are often dated on the day
+  they will be signed. An impossible date is an error.
+* Text typed with a legacy font (TCVN3, VNI) gets one item, ``encoding``: no other rule
+  can be read in garbled text, and a list of twenty errors would hide the real cause.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..errors import InputError
+from ..i18n import msg
+from ..report import ERROR, WARNING, Item, Report, Severity
+from ..text import (
+    find_dates,
+    find_times,
+    find_weekdays,
+    format_place_date,
+    strip_diacritics,
+    weekday_name,
+)
+from .parse import Document, parse
+
+__all__ = ["KINDS", "REGISTRY", "Check", "Context", "KindSpec", "check", "resolve_kind"]
+
+
+@dataclass(frozen=True)
+class KindSpec:
+    """A document kind: its type abbreviation in the number (``TB``) and its title."""
+
+    name: str
+    abbreviation: str
+    title: str
+
+
+KINDS = {
+    "notice": KindSpec("notice", "TB", "THÔNG BÁO"),
+    "invitation": KindSpec("invitation", "GM", "GIẤY MỜI"),
+    "plan": KindSpec("plan", "KH", "KẾ HOẠCH"),
+    "report": KindSpec("report", "BC", "BÁO CÁO"),
+}
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a check needs besides the document: the kind, the day "today" is, and a cache.
+
+    The cache holds texts derived from the document (the body joined, its lowercase form)
+    so the checks of one run compute them once.
+    """
+
+    kind: KindSpec
+    today: dt.date
+    cache: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def kind_label(self) -> str:
+        return msg(f"documents.kind.{self.kind.name}")
+
+
+Check = Callable[[Document, Context], Item]
+
+
+def _ok(code: str, key: str = "ok", **fields: object) -> Item:
+    return Item(code, True, msg(f"documents.{code}.{key}", **fields))
+
+
+def _fail(
+    code: str, key: str, *, hint: str = "hint", severity: Severity = ERROR, **fields: object
+) -> Item:
+    message = msg(f"documents.{code}.{key}", **fields)
+    return Item(code, False, message, msg(f"documents.{code}.{hint}", **fields), severity)
+
+
+def _is_upper(line: str) -> bool:
+    return line == line.upper() and any(ch.isalpha() for ch in line)
+
+
+def _squash(line: str) -> str:
+    return " ".join(line.split())
+
+
+def _numeric_date(day: dt.date) -> str:
+    """``18/3/2026``, ``05/01/2026``: the same leading-zero rule as the written form."""
+    month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
+    return f"{day.day:02d}/{month}/{day.year}"
+
+
+def _clip(found: str) -> str:
+    return found.strip().rstrip(".;,")
+
+
+def _main_text(doc: Document, ctx: Context) -> str:
+    """The part of the document where invitation and plan details are written."""
+    if "main" not in ctx.cache:
+        ctx.cache["main"] = "\n".join([*doc.addressee, *doc.body])
+    return ctx.cache["main"]
+
+
+def _folded(doc: Document, ctx: Context) -> str:
+    """The main text in lowercase with single spaces, for fast phrase look-ups."""
+    if "folded" not in ctx.cache:
+        ctx.cache["folded"] = " ".join(_main_text(doc, ctx).split()).lower()
+    return ctx.cache["folded"]
+
+
+def _folded_content(doc: Document, ctx: Context) -> str:
+    """The whole document in lowercase with single spaces."""
+    if "content" not in ctx.cache:
+        ctx.cache["content"] = " ".join(doc.content.split()).lower()
+    return ctx.cache["content"]
+
+
+# --------------------------------------------------------------------------- every kind
+
+
+def check_encoding(doc: Document, ctx: Context) -> Item:
+    """Legacy font text (``C«ng ®oµn``) must be converted to Unicode before anything else."""
+    names = {"tcvn3": "TCVN3 (.VnTime)", "vni": "VNI (VNI-Times)"}
+    if doc.legacy_encoding:
+        return _fail("encoding", "legacy", encoding=names.get(doc.legacy_encoding, "?"))
+    return _ok("encoding")
+
+
+def check_issuer(doc: Document, ctx: Context) -> Item:
+    """Superior body and issuing body, uppercase, at the top left."""
+    if not doc.issuer:
+        return _fail("issuer", "missing")
+    if len(doc.issuer) == 1:
+        return _fail("issuer", "one_line", found=doc.issuer[0])
+    for line in doc.issuer:
+        if not _is_upper(line):
+            return _fail("issuer", "not_upper", hint="hint_upper", found=line, upper=line.upper())
+    return _ok("issuer", superior=doc.superior_body, issuing=doc.issuing_body)
+
+
+_NUMBER_LOOSE = re.compile(r"(?i)^số\s*(:?)\s*([^/]*?)\s*/\s*(.*)$")
+_SYMBOL = re.compile(r"^([A-ZĐ]+)((?:-[A-ZĐ][A-ZĐ0-9&]*)+)$")
+_DEFAULT_BODY = "CĐCS"
+_DIGITS = re.compile(r"[0-9]{1,9}")
+
+
+def check_number(doc: Document, ctx: Context) -> Item:
+    """``Số: 05/TB-CĐCS``: a leading zero below 10, no spaces, the kind's type abbreviation."""
+    abbr = ctx.kind.abbreviation
+    if doc.number is None:
+        return _fail("number", "missing", corrected=f"Số: 05/{abbr}-{_DEFAULT_BODY}")
+    found = _squash(doc.number)
+    match = _NUMBER_LOOSE.match(found)
+    if not match:
+        return _fail("number", "bad_form", found=found, corrected=f"Số: 05/{abbr}-{_DEFAULT_BODY}")
+    colon, digits, symbol = match.groups()
+    corrected = _corrected_number(digits, symbol, abbr)
+    problem = _number_problem(found, colon, digits, symbol, abbr)
+    if problem == "no_number" and not digits and colon and symbol.strip() == _squash(symbol):
+        # A draft leaves the number blank ("Số:    /TB-CĐCS"): the clerk (văn thư) writes
+        # it when the document is issued, so this is a reminder, not an error.
+        symbol_problem = _number_problem(f"Số: 05/{symbol}", ":", "05", symbol, abbr)
+        if symbol_problem is None:
+            return _fail("number", "blank", severity=WARNING, found=found, corrected=corrected)
+    if problem:
+        return _fail(
+            "number", problem, found=found, corrected=corrected, abbr=abbr, kind=ctx.kind_label
+        )
+    return _ok("number", found=found)
+
+
+def _as_number(digits: str) -> int | None:
+    """The document number if ``digits`` is a plausible one (ASCII digits, not zero)."""
+    if not _DIGITS.fullmatch(digits):
+        return None
+    return int(digits) or None
+
+
+def _corrected_number(digits: str, symbol: str, abbr: str) -> str:
+    value = _as_number(digits)
+    number = f"{value:02d}" if value else "05"
+    parts = re.sub(r"\s+", "", symbol).split("-", 1)
+    body = parts[1] if len(parts) == 2 and parts[1] else _DEFAULT_BODY
+    return f"Số: {number}/{abbr}-{body}"
+
+
+def _number_problem(found: str, colon: str, digits: str, symbol: str, abbr: str) -> str | None:
+    if not colon or not found.startswith("Số: "):
+        return "no_colon"
+    value = _as_number(digits)
+    if value is None:
+        return "no_number"
+    if digits != f"{value:02d}":
+        return "leading_zero"
+    if re.search(r"\s", symbol):
+        return "spaces"
+    match = _SYMBOL.match(symbol)
+    if not match:
+        return "bad_symbol"
+    return "wrong_type" if match[1] != abbr else None
+
+
+MOTTO_LINE_1 = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+MOTTO_LINE_2 = "Độc lập - Tự do - Hạnh phúc"
+_MOTTO_2 = re.compile(r"^Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc$")
+
+
+def check_motto(doc: Document, ctx: Context) -> Item:
+    """The national motto in two lines; en dashes were already normalised to hyphens."""
+    lines = [_squash(line) for line in doc.motto]
+    first = [line for line in lines if "XÃ HỘI" in line.upper()]
+    second = [line for line in lines if "HẠNH PHÚC" in line.upper()]
+    if not first and not second:
+        return _fail("motto", "missing")
+    if not first:
+        return _fail("motto", "line1_missing")
+    if first[0] != MOTTO_LINE_1:
+        return _fail("motto", "line1_wrong", found=first[0])
+    if not second:
+        return _fail("motto", "line2_missing")
+    if not _MOTTO_2.match(second[0]):
+        return _fail("motto", "line2_wrong", found=second[0])
+    if lines.index(second[0]) < lines.index(first[0]):
+        return _fail("motto", "order")
+    return _ok("motto")
+
+
+_PLACE_DATE = re.compile(
+    r"^(?P<place>[^,]+),\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})\.?$"
+)
+
+
+def document_date(doc: Document) -> dt.date | None:
+    """The issue date written on the place-and-date line, if it is a real date."""
+    if not doc.place_date:
+        return None
+    spans = find_dates(doc.place_date)
+    return spans[0].value if spans else None
+
+
+def check_place_date(doc: Document, ctx: Context) -> Item:
+    """``Huế, ngày 05 tháng 3 năm 2026``: leading zeros by rule, a real date, not in the future."""
+    if not doc.place_date:
+        example = format_place_date("Huế", ctx.today)
+        return _fail("place_date", "missing", correct=example)
+    found = _squash(doc.place_date)
+    place = found.split(",", 1)[0].strip() if "," in found else "Huế"
+    match = _PLACE_DATE.match(found)
+    if not match:
+        day = document_date(doc) or ctx.today
+        return _fail("place_date", "format", found=found, correct=format_place_date(place, day))
+    day, month, year = int(match["d"]), int(match["m"]), int(match["y"])
+    try:
+        written = dt.date(year, month, day)
+    except ValueError:
+        return _fail("place_date", "impossible", hint="hint_impossible", found=found)
+    correct = format_place_date(match["place"].strip(), written)
+    if found.rstrip(".") != correct:
+        return _fail("place_date", "leading_zero", found=found, correct=correct)
+    if written > ctx.today:
+        return _fail(
+            "place_date",
+            "future",
+            hint="hint_future",
+            severity=WARNING,
+            found=found,
+            today=_numeric_date(ctx.today),
+        )
+    return _ok("place_date", found=found)
+
+
+def check_title(doc: Document, ctx: Context) -> Item:
+    """The kind's name in uppercase on its own line: ``THÔNG BÁO``."""
+    expected = ctx.kind.title
+    if doc.title is None:
+        return _fail("title", "missing", expected=expected)
+    if doc.title_word != expected:
+        return _fail("title", "wrong_kind", found=doc.title, expected=expected, kind=ctx.kind_label)
+    if not _is_upper(doc.title):
+        return _fail("title", "not_upper", found=doc.title, expected=expected)
+    return _ok("title", found=expected)
+
+
+_SUBJECT_PREFIX = re.compile(r"(?i)^(?:về\s+việc|v/v)\s*:?\s*")
+_SUBJECT_MIN_WORDS = 3
+
+
+def check_subject(doc: Document, ctx: Context) -> Item:
+    """A one-line summary under the title (``Về việc ...`` or a short phrase)."""
+    if not doc.subject:
+        return _fail("subject", "missing", kind=ctx.kind_label)
+    words = _SUBJECT_PREFIX.sub("", doc.subject).split()
+    if len(words) < _SUBJECT_MIN_WORDS:
+        return _fail("subject", "too_short", found=doc.subject, kind=ctx.kind_label)
+    return _ok("subject", found=doc.subject)
+
+
+# Blanks left to fill in. Dots attached to a word ("thể thao...") are an "and so on",
+# not a blank, unless there are five or more. Every branch starts with a literal so the
+# regex engine can skip ahead quickly; the lookbehinds come after the first character.
+_PLACEHOLDER = re.compile(
+    r"\[[^\[\]\n]{0,200}\]"
+    r"|<[^<>\n]{1,80}>"
+    r"|\{[^{}\n]{0,80}\}"
+    r"|\.{5,}|…{2,}|…\.+|\.{2,}…"
+    r"|\.(?<![^\s:(/]\.)\.{2,3}(?=\s|$|[,;:)/])"
+    r"|…(?<![^\s:(/]…)(?=\s|$|[,;:)/])"
+    r"|_{3,}"
+    r"|[Xx](?<![^\W\d_][Xx])[Xx]{2,}(?![^\W\d_])",
+    re.MULTILINE,
+)
+# A cheap first pass: most documents contain none of these, and then nothing else runs.
+_PLACEHOLDER_MARKS = ("[", "<", "{", "…", "...", "___", "XXX", "xxx", "Xxx")
+
+
+def _may_have_placeholder(text: str) -> bool:
+    return any(mark in text for mark in _PLACEHOLDER_MARKS)
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _placeholders(text: str) -> list[str]:
+    if not _may_have_placeholder(text):
+        return []
+    return [m[0] for m in _PLACEHOLDER.finditer(text)]
+
+
+_BODY_MIN_WORDS = 8
+_PLACEHOLDERS_SHOWN = 3
+
+
+def check_body(doc: Document, ctx: Context) -> Item:
+    """The body is there and is more than a placeholder such as ``[Nội dung]``."""
+    if not doc.body:
+        return _fail("body", "missing", kind=ctx.kind_label)
+    text = "\n".join(doc.body)
+    if _may_have_placeholder(text):
+        text = _PLACEHOLDER.sub(" ", text)
+    words = _WORD.finditer(text)
+    if sum(1 for _, _ in zip(range(_BODY_MIN_WORDS), words, strict=False)) < _BODY_MIN_WORDS:
+        return _fail("body", "placeholder_only", kind=ctx.kind_label)
+    return _ok("body", lines=len(doc.body))
+
+
+def check_placeholder(doc: Document, ctx: Context) -> Item:
+    """Nothing left to fill in: ``[bổ sung: ...]``, ``...`` blanks, ``XXX``."""
+    found = _placeholders(doc.content)
+    if found:
+        shown = ", ".join(f"«{item}»" for item in found[:_PLACEHOLDERS_SHOWN])
+        return _fail("placeholder", "found", count=len(found), found=shown)
+    return _ok("placeholder")
+
+
+_SIGNATURE_FORMS = {
+    (authority, *positions)
+    for authority in ("TM. BAN CHẤP HÀNH", "TM. BAN THƯỜNG VỤ")
+    for positions in (("CHỦ TỊCH",), ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"))
+}
+_HEAD_FORM = "TM. BAN CHẤP HÀNH / CHỦ TỊCH"
+_DEPUTY_FORM = "TM. BAN CHẤP HÀNH / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"
+_ABBREVIATED = re.compile(r"(?i)\bT\s*/\s*M\b|\bK\s*/\s*T\b|\bTM\s*/|\bBCH\b|\bBTV\b")
+
+
+def check_signature(doc: Document, ctx: Context) -> Item:
+    """``TM. BAN CHẤP HÀNH`` / ``CHỦ TỊCH``, or the deputy form with ``KT.``; never ``TM/BCH``."""
+    lines = tuple(_squash(line) for line in doc.signature)
+    if not lines:
+        return _fail("signature", "missing", expected=_HEAD_FORM, deputy=_DEPUTY_FORM)
+    if lines in _SIGNATURE_FORMS:
+        return _ok("signature", found=" / ".join(lines))
+    deputy = any("PHÓ" in line.upper() or re.match(r"(?i)K\s*[./]?\s*T\b", line) for line in lines)
+    expected = _DEPUTY_FORM if deputy else _HEAD_FORM
+    found = " / ".join(lines)
+    key = "abbreviated" if any(_ABBREVIATED.search(line) for line in lines) else "wrong"
+    return _fail("signature", key, hint="hint_fix", found=found, expected=expected)
+
+
+_HONORIFIC = re.compile(
+    r"(?i)^(?:(?:ThS|Th\.S|TS|TSKH|PGS|GS|NCS|CN|KS|BS|LS|Ths)\.?(?:\s*,?\s*(?:TS|ThS)\.?)*"
+    r"|Ông|Bà|Anh|Chị|Đồng\s+chí|Đ/c)\s+"
+)
+
+
+def check_signer_name(doc: Document, ctx: Context) -> Item:
+    """The signer's full name, with no title or degree (``ThS.``, ``Ông``)."""
+    if not doc.signer:
+        return _fail("signer_name", "missing")
+    name = _squash(doc.signer)
+    honorific = _HONORIFIC.match(name)
+    if honorific:
+        return _fail(
+            "signer_name", "has_title", hint="hint_title", found=name, name=name[honorific.end() :]
+        )
+    words = name.split()
+    if not 2 <= len(words) <= 7 or not all(w.isalpha() and w[0].isupper() for w in words):
+        return _fail("signer_name", "not_name", found=name)
+    return _ok("signer_name", found=name)
+
+
+_ARCHIVE = re.compile(r"^- Lưu\s*:\s*VT\b.*\.$")
+_ARCHIVE_LOOSE = re.compile(r"(?i)^[-+•*]?\s*lưu\b")
+_AS_ABOVE = re.compile(r"^- Như trên\s*;$")
+
+
+@dataclass(frozen=True)
+class RecipientsCheck:
+    """``Nơi nhận:`` with ``- ...;`` items and a last ``- Lưu: VT, ....`` item.
+
+    A report sent to a superior body also lists ``- Như trên;`` (the addressee above).
+    """
+
+    require_as_above: bool = False
+    code: str = "recipients"
+
+    def __call__(self, doc: Document, ctx: Context) -> Item:
+        items = [_squash(item) for item in doc.recipients]
+        problem, found = self._problem(doc, items)
+        if problem:
+            hint = "hint_as_above" if problem == "no_as_above" else "hint"
+            return _fail(self.code, problem, hint=hint, found=found)
+        return _ok(self.code, count=len(items))
+
+    def _problem(self, doc: Document, items: list[str]) -> tuple[str | None, str]:
+        if doc.recipients_heading is None:
+            return "missing", ""
+        if not doc.recipients_heading.endswith(":"):
+            return "no_colon", doc.recipients_heading
+        if not items:
+            return "no_items", ""
+        for item in items:
+            if not item.startswith("- "):
+                return "bad_item", item
+        for item in items[:-1]:
+            if not item.endswith(";"):
+                return "bad_item_end", item
+        if not _ARCHIVE_LOOSE.match(items[-1]):
+            return "no_archive", items[-1]
+        if not _ARCHIVE.match(items[-1]):
+            return "bad_archive", items[-1]
+        if self.require_as_above and not any(_AS_ABOVE.match(item) for item in items):
+            return "no_as_above", ""
+        return None, ""
+
+
+# (pattern, first day it is out of date) for units that no longer exist.
+_OUTDATED_UNITS = (
+    (re.compile(r"(?i)(?:tỉnh\s+)?thừa\s+thiên\s*-?\s*huế"), dt.date(2025, 1, 1)),
+    (
+        re.compile(
+            r"(?i)\b(?:huyện|quận|thị\s+xã)\s+(?:A\s+Lưới|Phú\s+Vang|Phú\s+Lộc|Phong\s+Điền"
+            r"|Quảng\s+Điền|Nam\s+Đông|Hương\s+Trà|Hương\s+Thủy|Phú\s+Xuân|Thuận\s+Hóa)(?!\s*\d)"
+        ),
+        dt.date(2025, 7, 1),
+    ),
+)
+
+
+_OUTDATED_WORDS = ("thừa thiên", "huyện", "quận", "thị xã")
+
+
+def check_outdated_unit(doc: Document, ctx: Context) -> Item:
+    """Warn about unit names abolished in 2025 (tỉnh Thừa Thiên Huế, huyện A Lưới, ...)."""
+    content = _folded_content(doc, ctx)
+    if not any(word in content for word in _OUTDATED_WORDS):
+        return _ok("outdated_unit")
+    dated = document_date(doc) or ctx.today
+    for pattern, since in _OUTDATED_UNITS:
+        match = pattern.search(doc.content)
+        if match and dated >= since:
+            return _fail(
+                "outdated_unit",
+                "found",
+                severity=WARNING,
+                found=match[0],
+                date=_numeric_date(dated),
+                since=_numeric_date(since),
+            )
+    return _ok("outdated_unit")
+
+
+# --------------------------------------------------------------------------- kind specific
+
+
+@dataclass(frozen=True)
+class KeywordCheck:
+    """A section or field that must be mentioned, e.g. ``Kinh phí`` in a plan.
+
+    ``phrases`` are lowercase; the body is searched in lowercase with single spaces.
+    """
+
+    code: str
+    phrases: tuple[str, ...]
+    severity: Severity = ERROR
+
+    def __call__(self, doc: Document, ctx: Context) -> Item:
+        folded = _folded(doc, ctx)
+        if any(phrase in folded for phrase in self.phrases):
+            return _ok(self.code)
+        return _fail(self.code, "missing", severity=self.severity)
+
+
+_INVITEE = re.compile(r"(?i)\bkính\s+mời\b\s*:?[ \t]*(.*)(?:\n(.*))?")
+_MIN_INVITEE_WORDS = 2
+
+
+def check_invitee(doc: Document, ctx: Context) -> Item:
+    """Who is invited: ``... trân trọng kính mời: Ông/Bà ...`` (or ``Kính gửi: ...``)."""
+    match = _INVITEE.search(_main_text(doc, ctx)) if "kính mời" in _folded(doc, ctx) else None
+    if match:
+        who = match[1].strip() or (match[2] or "").strip()
+        if len(who.split()) >= _MIN_INVITEE_WORDS:
+            return _ok("invitee", found=_clip(who))
+    if doc.addressee and len(" ".join(doc.addressee).split()) > _MIN_INVITEE_WORDS + 1:
+        return _ok("invitee", found=_squash(" ".join(doc.addressee)))
+    return _fail("invitee", "missing")
+
+
+_WEEKDAY_GAP = 20
+
+
+def check_time(doc: Document, ctx: Context) -> Item:
+    """An invitation gives the hour and the date; a weekday, if written, must match the date."""
+    text = _main_text(doc, ctx)
+    times, dates = find_times(text), find_dates(text, default_year=ctx.today.year)
+    if not times and not dates:
+        return _fail("time", "missing")
+    if not dates:
+        return _fail("time", "no_date")
+    if not times:
+        return _fail("time", "no_hour")
+    for weekday in find_weekdays(text):
+        following = [d for d in dates if 0 <= d.start - weekday.end <= _WEEKDAY_GAP]
+        if following and following[0].value.weekday() != weekday.value:
+            day = following[0].value
+            return _fail(
+                "time",
+                "weekday_mismatch",
+                hint="hint_weekday",
+                weekday=weekday.text,
+                date=_numeric_date(day),
+                correct=weekday_name(day),
+            )
+    return _ok("time", hour=times[0].text, date=dates[0].text)
+
+
+_VENUE = re.compile(r"(?i)\bđịa\s+điểm\b\s*:?[ \t]*(\S[^\n]*)?|\btại[ \t]+(\S+[ \t]+\S[^\n]*)")
+
+
+def check_venue(doc: Document, ctx: Context) -> Item:
+    """Where the event takes place: ``Địa điểm: Hội trường ...``."""
+    folded = _folded(doc, ctx)
+    if "địa điểm" not in folded and "tại " not in folded:
+        return _fail("venue", "missing")
+    for match in _VENUE.finditer(_main_text(doc, ctx)):
+        where = (match[1] or match[2] or "").strip()
+        if len(where.split()) >= _MIN_INVITEE_WORDS:
+            return _ok("venue", found=_clip(where))
+    return _fail("venue", "missing")
+
+
+check_chair = KeywordCheck("chair", ("chủ trì",), WARNING)
+check_purpose = KeywordCheck("purpose", ("mục đích",))
+check_participants = KeywordCheck(
+    "participants", ("thành phần", "đối tượng", "người tham gia", "lực lượng tham gia")
+)
+check_budget = KeywordCheck("budget", ("kinh phí",), WARNING)
+check_assignment = KeywordCheck("assignment", ("phân công",), WARNING)
+check_implementation = KeywordCheck("implementation", ("tổ chức thực hiện",), WARNING)
+_HEADING_NUMBER = "IVXivx0123456789.) \t"
+
+
+def check_content(doc: Document, ctx: Context) -> Item:
+    """A plan has a content section: a line starting ``II. NỘI DUNG`` or ``Nội dung``."""
+    for line in doc.body:
+        if line.lstrip(_HEADING_NUMBER).lower().startswith("nội dung"):
+            return _ok("content")
+    return _fail("content", "missing")
+
+
+def check_time_venue(doc: Document, ctx: Context) -> Item:
+    """A plan says when and where (``Thời gian``, ``Địa điểm``)."""
+    folded = _folded(doc, ctx)
+    has_time, has_venue = "thời gian" in folded, "địa điểm" in folded
+    if has_time and has_venue:
+        return _ok("time_venue")
+    key = "missing" if not (has_time or has_venue) else ("no_time" if has_venue else "no_venue")
+    return _fail("time_venue", key)
+
+
+_ADDRESSEE_MIN_WORDS = 4
+
+
+def check_addressee(doc: Document, ctx: Context) -> Item:
+    """A report names the body it is sent to: ``Kính gửi: Ban Thường vụ LĐLĐ thành phố Huế``."""
+    text = _squash(" ".join(doc.addressee))
+    if len(text.split()) >= _ADDRESSEE_MIN_WORDS:
+        return _ok("addressee", found=text)
+    return _fail("addressee", "missing" if not text else "empty", found=text)
+
+
+# --------------------------------------------------------------------------- registry
+
+_HEAD: tuple[Check, ...] = (
+    check_issuer,
+    check_number,
+    check_motto,
+    check_place_date,
+    check_title,
+    check_subject,
+)
+_TAIL: tuple[Check, ...] = (check_signature, check_signer_name)
+_END: tuple[Check, ...] = (check_placeholder, check_outdated_unit, check_encoding)
+
+REGISTRY: dict[str, tuple[Check, ...]] = {
+    "notice": (*_HEAD, check_body, *_TAIL, RecipientsCheck(), *_END),
+    "invitation": (
+        *_HEAD,
+        check_body,
+        check_invitee,
+        check_time,
+        check_venue,
+        check_chair,
+        *_TAIL,
+        RecipientsCheck(),
+        *_END,
+    ),
+    "plan": (
+        *_HEAD,
+        check_body,
+        check_purpose,
+        check_content,
+        check_time_venue,
+        check_participants,
+        check_budget,
+        check_assignment,
+        check_implementation,
+        *_TAIL,
+        RecipientsCheck(),
+        *_END,
+    ),
+    "report": (
+        *_HEAD,
+        check_addressee,
+        check_body,
+        *_TAIL,
+        RecipientsCheck(require_as_above=True),
+        *_END,
+    ),
+}
+
+
+# --------------------------------------------------------------------------- entry point
+
+_KIND_ALIASES = {
+    **{name: name for name in KINDS},
+    **{spec.abbreviation.lower(): name for name, spec in KINDS.items()},
+    "thong bao": "notice",
+    "giay moi": "invitation",
+    "ke hoach": "plan",
+    "bao cao": "report",
+}
+
+
+def resolve_kind(kind: object) -> KindSpec:
+    """The :class:`KindSpec` for ``kind`` (``"notice"``, ``"TB"`` or ``"thông báo"``).
+
+    An unknown kind raises :class:`~congdoan.errors.InputError` listing the valid ones.
+    """
+    key = (
+        strip_diacritics(kind).strip().casefold().replace("_", " ") if isinstance(kind, str) else ""
+    )
+    name = _KIND_ALIASES.get(key)
+    if name is None:
+        valid = ", ".join(f"{n} ({msg(f'documents.kind.{n}')})" for n in KINDS)
+        raise InputError(msg("documents.input.unknown_kind", kind=kind, valid=valid))
+    return KINDS[name]
+
+
+def check(text_or_document: str | Document, kind: str, *, today: dt.date | None = None) -> Report:
+    """Check a union document of ``kind`` against the layout rules; returns a :class:`Report`.
+
+    ``kind`` is ``notice``, ``invitation``, ``plan`` or ``report`` (or ``TB``, ``GM``, ``KH``,
+    ``BC``, or the Vietnamese name). ``today`` decides which dates are in the future
+    (default: the real today), so lessons and tests can fix it.
+
+    >>> check("THÔNG BÁO", "notice").ok
+    False
+
+    Never raises on any string; a non-string raises :class:`~congdoan.errors.InputError`.
+    """
+    spec = resolve_kind(kind)
+    if today is None:
+        today = dt.date.today()
+    elif not isinstance(today, dt.date):
+        raise InputError(msg("documents.input.bad_today", type=type(today).__name__))
+    doc = _as_document(text_or_document)
+    ctx = Context(spec, today)
+    if doc.legacy_encoding:
+        return Report(spec.name, [check_encoding(doc, ctx)])
+    return Report(spec.name, [run(doc, ctx) for run in REGISTRY[spec.name]])
+
+
+def _as_document(value: object) -> Document:
+    if isinstance(value, Document):
+        return value
+    if isinstance(value, str):
+        return parse(value)
+    raise InputError(msg("documents.input.not_text", type=type(value).__name__))

@@ -36,7 +36,7 @@ from ..text import (
     strip_diacritics,
     weekday_name,
 )
-from .parse import Document, parse
+from .parse import Document, as_document
 
 __all__ = ["KINDS", "REGISTRY", "Check", "Context", "KindSpec", "check", "resolve_kind"]
 
@@ -707,16 +707,8 @@ def check(text_or_document: str | Document, kind: str, *, today: dt.date | None 
         today = dt.date.today()
     elif not isinstance(today, dt.date):
         raise InputError(msg("documents.input.bad_today", type=type(today).__name__))
-    doc = _as_document(text_or_document)
+    doc = as_document(text_or_document)
     ctx = Context(spec, today)
     if doc.legacy_encoding:
         return Report(spec.name, [check_encoding(doc, ctx)])
     return Report(spec.name, [run(doc, ctx) for run in REGISTRY[spec.name]])
-
-
-def _as_document(value: object) -> Document:
-    if isinstance(value, Document):
-        return value
-    if isinstance(value, str):
-        return parse(value)
-    raise InputError(msg("documents.input.not_text", type=type(value).__name__))

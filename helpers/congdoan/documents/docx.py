@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
 from ..i18n import msg
-from .parse import Document, parse
+from .parse import Document, as_document
 
 if TYPE_CHECKING:  # pragma: no cover
     from docx.table import _Cell
@@ -57,7 +57,7 @@ def to_docx(text_or_document: str | Document, path: str | os.PathLike[str]) -> P
     ``.docx``. Bad paths raise :class:`~congdoan.errors.InputError` with the reason.
     """
     target = _target_path(path)
-    doc = _as_document(text_or_document)
+    doc = as_document(text_or_document)
     word = _build(doc)
     try:
         word.save(str(target))
@@ -122,14 +122,6 @@ def _reason(exc: OSError) -> str:
     if exc.errno == errno.ENOSPC:
         return msg("documents.docx.reason.no_space")
     return msg("documents.docx.reason.other")
-
-
-def _as_document(value: object) -> Document:
-    if isinstance(value, Document):
-        return value
-    if isinstance(value, str):
-        return parse(value)
-    raise InputError(msg("documents.input.not_text", type=type(value).__name__))
 
 
 # --------------------------------------------------------------------------- reading

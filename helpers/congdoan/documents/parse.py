@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..errors import InputError
+from ..i18n import msg
 from ..text import detect_legacy_encoding, normalize, strip_diacritics
 
 __all__ = ["TITLES", "Document", "parse"]
@@ -337,3 +339,12 @@ def _looks_like_name(cell: str) -> bool:
     """Two to seven capitalised words, letters only: ``Nguyễn Thị Hoa``, ``HỒ VĂN AN``."""
     words = cell.split()
     return len(words) in _NAME_WORDS and all(w.isalpha() and w[0].isupper() for w in words)
+
+
+def as_document(value: object) -> Document:
+    """A parsed document from text or a :class:`Document`; anything else is a trainee error."""
+    if isinstance(value, Document):
+        return value
+    if isinstance(value, str):
+        return parse(value)
+    raise InputError(msg("documents.input.not_text", type=type(value).__name__))

@@ -7,6 +7,8 @@ exception is not chained, because vendor bodies quote parts of API keys.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+
 from ..config import DEFAULTS, ProviderSettings, mask_secrets, provider_label
 from ..errors import (
     AuthError,
@@ -47,6 +49,29 @@ def cut_off(settings: ProviderSettings, detail: str = "") -> BadResponse:
         provider=settings.id,
         detail=detail,
     )
+
+
+def guarded_stream(
+    chunks: Iterator,
+    settings: ProviderSettings,
+    translate: Callable[[ProviderSettings, Exception], ProviderError],
+) -> Iterator:
+    """Pass a provider's stream through, translating its errors at this one boundary.
+
+    A stream that stops without a finish reason was cut off (the connection dropped
+    mid-answer), which is an error the trainee should see, not a short answer.
+    """
+    finished = False
+    try:
+        for chunk in chunks:
+            finished = finished or chunk.finish_reason is not None
+            yield chunk
+    except ProviderError:
+        raise
+    except Exception as exc:
+        raise translate(settings, exc) from None
+    if not finished:
+        raise cut_off(settings, "stream ended without a finish reason")
 
 
 def from_status(

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from .base import Chunk, Completion, Provider, Request, Status, Usage
-from .errors import blocked, cut_off, from_gemini, missing_key
+from .errors import blocked, cut_off, from_gemini, guarded_stream, missing_key
 
 __all__ = ["GeminiProvider"]
 
@@ -52,20 +52,12 @@ class GeminiProvider(Provider):
 
     def stream(self, request: Request) -> Iterator[Chunk]:
         client = self._client()
-        finished = False
-        try:
-            for response in client.models.generate_content_stream(**self._payload(request)):
-                chunk = self._chunk(response)
-                finished = finished or chunk.finish_reason is not None
-                yield chunk
-        except GeneratorExit:
-            raise
-        except Exception as exc:
-            if hasattr(exc, "provider"):
-                raise
-            raise from_gemini(self.settings, exc) from None
-        if not finished:
-            raise cut_off(self.settings, "stream ended without a finish reason")
+        yield from guarded_stream(self._chunks(client, request), self.settings, from_gemini)
+
+    def _chunks(self, client: Any, request: Request) -> Iterator[Chunk]:
+        # a generator, so that even the opening request fails inside guarded_stream
+        for response in client.models.generate_content_stream(**self._payload(request)):
+            yield self._chunk(response)
 
     def status(self, *, probe: bool = False) -> Status:
         if not self.settings.api_key:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import Any, ClassVar
 
 from .base import Chunk, Completion, Provider, Request, Status, Usage
-from .errors import blocked, cut_off, from_openai, missing_key
+from .errors import blocked, cut_off, from_openai, guarded_stream, missing_key
 
 __all__ = ["OpenAICompatible", "ThinkSplitter"]
 
@@ -45,30 +45,7 @@ class OpenAICompatible(Provider):
 
     def stream(self, request: Request) -> Iterator[Chunk]:
         client = self._client()
-        splitter = ThinkSplitter() if self.think_tags else None
-        finished = False
-        try:
-            events = client.chat.completions.create(
-                **self._payload(request), stream=True, stream_options={"include_usage": True}
-            )
-            for event in events:
-                chunk = self._chunk(event, splitter)
-                finished = finished or chunk.finish_reason is not None
-                if chunk.finish_reason in _BLOCKED_FINISH:
-                    raise blocked(self.settings)
-                yield chunk
-        except GeneratorExit:
-            raise
-        except Exception as exc:
-            if hasattr(exc, "provider"):
-                raise
-            raise from_openai(self.settings, exc) from None
-        if splitter is not None:
-            text, reasoning = splitter.flush()
-            if text or reasoning:
-                yield Chunk(text=text, reasoning=reasoning)
-        if not finished:
-            raise cut_off(self.settings, "stream ended without a finish reason")
+        yield from guarded_stream(self._chunks(client, request), self.settings, from_openai)
 
     def status(self, *, probe: bool = False) -> Status:
         if self.needs_key and not self.settings.api_key:
@@ -117,6 +94,21 @@ class OpenAICompatible(Provider):
         for name, value in request.options.items():
             payload[self.max_tokens_parameter if name == "max_tokens" else name] = value
         return payload
+
+    def _chunks(self, client: Any, request: Request) -> Iterator[Chunk]:
+        splitter = ThinkSplitter() if self.think_tags else None
+        events = client.chat.completions.create(
+            **self._payload(request), stream=True, stream_options={"include_usage": True}
+        )
+        for event in events:
+            chunk = self._chunk(event, splitter)
+            if chunk.finish_reason in _BLOCKED_FINISH:
+                raise blocked(self.settings)
+            yield chunk
+        if splitter is not None:
+            text, reasoning = splitter.flush()
+            if text or reasoning:
+                yield Chunk(text=text, reasoning=reasoning)
 
     def _completion(self, response: Any) -> Completion:
         if not getattr(response, "choices", None):

@@ -18,6 +18,7 @@ lab: $(STAMP)
 	$(BIN)/congdoan lab
 
 test: $(STAMP)
+	.ci/ensure-chromium
 	$(BIN)/python -m ruff check .
 	$(BIN)/python -m pytest
 

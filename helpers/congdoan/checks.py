@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from importlib import import_module
 
+from .chat import Reply
 from .errors import InputError
 from .i18n import msg
 from .report import Report
@@ -30,6 +31,9 @@ _TABLE: dict[str, tuple[str, str, str | None]] = {
     "prompt": ("congdoan.prompts", "check", None),
     "facebook": ("congdoan.posts", "check", "facebook"),
     "zalo": ("congdoan.posts", "check", "zalo"),
+    "image_prompt": ("congdoan.media", "check_image_prompt", None),
+    "video_script": ("congdoan.media", "check_video_script", None),
+    "srt": ("congdoan.media", "check_srt", None),
 }
 _registered: dict[str, Checker] = {}
 
@@ -44,9 +48,19 @@ def kinds() -> tuple[str, ...]:
     return tuple(_TABLE) + tuple(k for k in _registered if k not in _TABLE)
 
 
-def check(text: str, kind: str) -> Report:
+def check(text: str | Reply, kind: str) -> Report:
     """Check ``text`` as ``kind`` (``notice``, ``invitation``, ``plan``, ``report``,
-    ``prompt``, ``facebook``, ``zalo``, or a registered kind)."""
+    ``prompt``, ``facebook``, ``zalo``, or a registered kind).
+
+    ``text`` may be a :class:`~congdoan.chat.Reply`; a practice-model answer is checked
+    without its closing tips, which advise the trainee and are not part of the draft.
+    """
+    if isinstance(text, Reply):
+        text = text.text
+    if isinstance(text, str):
+        from .practice import without_tips  # the practice model loads on first use only
+
+        text = without_tips(text)
     if kind in _registered:
         return _registered[kind](text)
     if kind not in _TABLE:

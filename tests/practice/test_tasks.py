@@ -56,3 +56,17 @@ def test_anything_else_is_general(prompt):
 def test_follow_up_without_task_word_continues_previous_task():
     result = run("Viết giấy mời dự Hội nghị người lao động năm 2026", "trang trọng hơn")
     assert result.task == "invitation"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Công đoàn cơ sở Bệnh viện Đa khoa Hoàng Long",
+        "Công đoàn cơ sở Công ty Cơ khí Thiên Phúc",
+        "Công đoàn cơ sở Công ty Gạch ngói Long Thọ",
+    ],
+)
+def test_organisation_names_with_lowercase_words_are_kept_whole(name):
+    from congdoan.practice import extract
+
+    assert extract(f"Soạn thông báo của {name} về việc tổ chức hội thao")["org"] == [name]

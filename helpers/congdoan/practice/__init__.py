@@ -5,7 +5,7 @@
 """
 
 from .details import SLOTS, extract
-from .model import TASKS, PracticeAnswer, respond
+from .model import TASKS, PracticeAnswer, respond, without_tips
 from .summary import split_sentences, summarise
 from .tasks import detect_task
 
@@ -18,4 +18,5 @@ __all__ = [
     "respond",
     "split_sentences",
     "summarise",
+    "without_tips",
 ]

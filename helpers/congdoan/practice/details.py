@@ -492,7 +492,8 @@ def _union_name_end(x: Text, start: int) -> int:
     """End of the proper name that starts at ``start`` (title-case words, known connectors)."""
     pos = start
     last = start
-    for count, m in enumerate(re.finditer(r"\S+", x.t[start : start + 200]), 1):
+    tokens = list(re.finditer(r"\S+", x.t[start : start + 200]))
+    for count, m in enumerate(tokens, 1):
         a = start + m.start()
         b = start + m.end()
         if x.t[pos:a].strip() or ((a - pos) > 1 and pos != start):
@@ -505,6 +506,8 @@ def _union_name_end(x: Text, start: int) -> int:
         first = core[0]
         if first.isupper() or core.isdigit() or core in ("&", "-"):
             last = a + len(core)
+        elif _bridges_name(f, core == token, tokens[count : count + 1]):
+            pass  # "Bệnh viện Đa khoa Hoàng Long": a lowercase word between capitals
         elif f not in _NAME_LOWER or (
             f in _NAME_ACCENTS and not x.is_form(a, a + len(core), *_NAME_ACCENTS[f])
         ):
@@ -513,6 +516,29 @@ def _union_name_end(x: Text, start: int) -> int:
         if core != token or count > 14:
             break
     return last
+
+
+#: Words that end a name even when a capitalised word follows ("... Hoàng Long về Huế").
+_NAME_BREAKERS = frozenset(
+    _words(
+        """
+        ve viec tai luc ngay cua cho voi de do moi gui thong bao ke hoach bao cao trong
+        nam thang tu den va hoac la o theo nham nhan dip chu de
+        """
+    )
+)
+
+
+def _bridges_name(folded: str, clean: bool, following: list[re.Match[str]]) -> bool:
+    """A lowercase word inside a proper name: more capitalised words follow it directly.
+
+    Organisation names mix cases ("Công ty Cơ khí Thiên Phúc", "Gạch ngói Long Thọ");
+    a word is kept when it carries no punctuation, is not a connector such as "về" or
+    "tại", and the next word starts with a capital.
+    """
+    if not clean or folded in _NAME_BREAKERS or not following:
+        return False
+    return following[0].group()[:1].isupper()
 
 
 def _orgs(x: Text, out: dict[str, list[str]], taken: list[tuple[int, int]]) -> None:

@@ -18,6 +18,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..i18n import LANGUAGES, msg
 from ..providers.base import Message
 from . import drafts
 from .details import extract, merge
@@ -159,3 +160,17 @@ def _finish(ctx: Context, built: drafts.Built, details: dict[str, list[str]]) ->
         tips=tips,
         draft=built.draft,
     )
+
+
+def without_tips(text: str) -> str:
+    """The draft part of a practice-model answer: everything before the tips section.
+
+    Trainees paste whole answers into the checkers; the tips are advice to them, not
+    part of the notice or post being checked. Text without the heading is returned as is.
+    """
+    for lang in LANGUAGES:
+        heading = "\n\n" + msg("practice.tips.heading", lang=lang) + "\n"
+        at = text.find(heading)
+        if at >= 0:
+            return text[:at]
+    return text

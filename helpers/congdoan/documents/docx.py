@@ -35,12 +35,14 @@ __all__ = ["FONT_NAME", "FONT_SIZE", "MARGINS_MM", "from_docx", "to_docx"]
 FONT_NAME = "Times New Roman"
 FONT_SIZE = 14
 HEADER_SIZE = 13
+#: The national motto's first line at 12 pt fits the right column on one line (NĐ 30: 12-13).
+MOTTO_SIZE = 12
 RECIPIENTS_HEADING_SIZE = 12
 RECIPIENTS_SIZE = 11
 FIRST_LINE_INDENT_CM = 1.27
 MARGINS_MM = {"top": 20, "bottom": 20, "left": 30, "right": 15}
 PAGE_MM = (210, 297)
-_LEFT_COLUMN_MM = 70
+_LEFT_COLUMN_MM = 64
 _RIGHT_COLUMN_MM = PAGE_MM[0] - MARGINS_MM["left"] - MARGINS_MM["right"] - _LEFT_COLUMN_MM
 _SIGNING_SPACE = 3  # empty paragraphs left for the handwritten signature and stamp
 _SECTION_HEADING = re.compile(r"^(?:[IVX]+\.|[A-ZĐ]\.)\s")
@@ -317,7 +319,7 @@ def _header(word: Any, doc: Document) -> None:
     if doc.number:
         _paragraph(left, doc.number, align="center", size=HEADER_SIZE)
     for index, line in enumerate(doc.motto):
-        size = HEADER_SIZE if index == 0 else FONT_SIZE
+        size = MOTTO_SIZE if index == 0 else FONT_SIZE
         _paragraph(right, line, align="center", size=size, bold=True)
     if doc.motto:
         _short_rule(right)

@@ -392,7 +392,9 @@ _MULTIPLIERS = {
     "tỉ": 1_000_000_000,
 }
 _NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[,.]\d+)?"
-_UNIT = r"đồng|đ|₫|VNĐ|VND|vnđ|vnd"
+# "đồng" is also the first syllable of "đồng chí" (comrade), "đồng nghiệp" (colleague)...
+_NOT_MONEY_DONG = r"(?!\s+(?:chí|nghiệp|bào|đội|hương|hành|thời|ý|tình|lòng|phục)(?![^\W\d_]))"
+_UNIT = rf"đồng{_NOT_MONEY_DONG}|đ|₫|VNĐ|VND|vnđ|vnd"
 _MONEY = re.compile(
     rf"(?<![\d.,])({_NUMBER})\s?(?:(nghìn|ngàn|triệu|tỷ|tỉ|tr|k)(?![^\W\d_]))?"
     rf"\s?({_UNIT})?(?![^\W\d_])"

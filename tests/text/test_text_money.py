@@ -90,3 +90,15 @@ def test_format_money_rejects_unknown_unit() -> None:
 
 def test_huge_number_does_not_raise() -> None:
     assert isinstance(parse_money("9" * 500 + " đồng"), int | None)
+
+
+@pytest.mark.parametrize(
+    "text", ["15 đồng chí dự họp", "cảm ơn 20 đồng nghiệp", "3 đồng đội", "100 đồng bào"]
+)
+def test_dong_as_the_start_of_another_word_is_not_money(text: str) -> None:
+    assert find_money(text) == []
+
+
+def test_money_next_to_comrades_is_still_found() -> None:
+    spans = find_money("Tặng 500.000 đồng cho 15 đồng chí")
+    assert [(s.text, s.value) for s in spans] == [("500.000 đồng", 500_000)]

@@ -5,6 +5,7 @@
 False
 """
 
+from . import library
 from .rubric import CODES, check, suggest
 
-__all__ = ["CODES", "check", "suggest"]
+__all__ = ["CODES", "check", "library", "suggest"]

@@ -1,0 +1,836 @@
+"""Check an AI answer against source texts: which claims have a source, which contradict one.
+
+AI tools state numbers, dates and names with the same confidence whether they are right
+or invented. :func:`verify` splits an answer into sentence-level claims, pulls out each
+claim's *anchors* (numbers, dates, years, money, percentages, times, document codes,
+quoted titles and proper names) and looks for them in the sources the trainee trusts
+(a notice from the federation, a report, a web page pasted as text).
+
+>>> report = verify("LĐLĐ thành phố Huế quản lý 446 CĐCS.",
+...                 "Liên đoàn Lao động thành phố Huế trực tiếp quản lý 446 công đoàn cơ sở.")
+>>> [claim.verdict for claim in report.claims]
+['supported']
+
+Rules (documented so trainers can explain a verdict):
+
+* **supported** – every anchor of the claim is found in a source sentence about the same
+  thing. Numbers are compared by value (``53.600`` = ``53600`` = ``53,6 nghìn``); after
+  *khoảng*, *gần*, *hơn*, *trên*, *xấp xỉ* a number within 5 % counts as the same. Dates
+  are compared as dates whatever the written form; names ignore case and diacritics.
+* **contradicted** – an anchor is missing, and a source sentence about the same subject
+  (sharing enough content words, and the unit after a number: *đoàn viên*, *CĐCS*...)
+  gives a different value of the same kind.
+* **not_found** – an anchor is in no source and nothing contradicts it: the claim may be
+  true, but the trainee must check it elsewhere before using it.
+* **outdated units** – independent of the sources, a claim naming an administrative unit
+  abolished in 2025 (``tỉnh Thừa Thiên Huế``, ``huyện Phú Vang``, ``quận Phú Xuân``...)
+  as a current unit is flagged with a hint (a warning, not an error), unless the sentence
+  is clearly about the past (a year before 2025, *trước đây*, *đổi thành*...).
+
+The method is lexical: it finds missing and changed facts, not paraphrased or reasoned
+ones. ``tests/bench_facts.py`` prints its precision and recall on the labelled set.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from itertools import pairwise
+from typing import Literal
+
+from .errors import InputError
+from .i18n import msg
+from .report import ERROR, WARNING, Item, Report
+from .text import find_dates, find_money, find_times, normalize, strip_diacritics
+
+__all__ = ["VERDICTS", "Anchor", "Claim", "Evidence", "FactReport", "extract_claims", "verify"]
+
+Verdict = Literal["supported", "contradicted", "not_found"]
+VERDICTS: tuple[Verdict, ...] = ("supported", "contradicted", "not_found")
+AnchorKind = Literal["money", "percent", "date", "year", "time", "number", "code", "quote", "name"]
+_KIND_ORDER = ("money", "percent", "date", "year", "number", "time", "code", "quote", "name")
+_APPROX_TOLERANCE = Decimal("0.05")
+_SAME_SUBJECT = 0.34  # share of the claim's content words a source sentence must have
+_STRONG_SUBJECT = 0.5  # enough to call a number without a unit contradicted
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """One checkable fact inside a claim: ``kind``, the text as written and its value."""
+
+    kind: AnchorKind
+    text: str
+    value: object
+    unit: str = ""  # for numbers: the folded words after it ("doan vien")
+    approximate: bool = False
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The source sentence a verdict rests on and the name of its source."""
+
+    source: str
+    sentence: str
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A sentence of the answer with its anchors and verdict."""
+
+    text: str
+    kind: AnchorKind
+    anchors: tuple[Anchor, ...]
+    verdict: Verdict
+    evidence: Evidence | None = None
+    missing: tuple[str, ...] = ()  # anchors not found (or contradicted), as written
+    outdated: str = ""  # an abolished administrative unit named as current
+    hint: str = ""
+
+    @property
+    def symbol(self) -> str:
+        return {"supported": "✓", "contradicted": "✗", "not_found": "?"}[self.verdict]
+
+    @property
+    def label(self) -> str:
+        return msg(f"facts.verdict.{self.verdict}")
+
+
+@dataclass
+class FactReport:
+    """The claims of one answer and their verdicts; shows itself as a table in Jupyter."""
+
+    claims: list[Claim] = field(default_factory=list)
+    sources: tuple[str, ...] = ()
+
+    def __iter__(self):
+        return iter(self.claims)
+
+    def __len__(self) -> int:
+        return len(self.claims)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """How many claims have each verdict, and how many name an outdated unit."""
+        counts = {verdict: 0 for verdict in VERDICTS}
+        for claim in self.claims:
+            counts[claim.verdict] += 1
+        counts["outdated"] = sum(1 for claim in self.claims if claim.outdated)
+        return counts
+
+    @property
+    def ok(self) -> bool:
+        """No claim contradicts a source (claims without a source still need checking)."""
+        return not any(claim.verdict == "contradicted" for claim in self.claims)
+
+    def by_verdict(self, verdict: str) -> list[Claim]:
+        return [claim for claim in self.claims if claim.verdict == verdict]
+
+    @property
+    def outdated(self) -> list[Claim]:
+        return [claim for claim in self.claims if claim.outdated]
+
+    def as_report(self) -> Report:
+        """The same verdicts as a :class:`~congdoan.report.Report` (for grading and panels)."""
+        items = []
+        for number, claim in enumerate(self.claims, 1):
+            text = _short(claim.text)
+            ok = claim.verdict == "supported"
+            severity = ERROR if claim.verdict == "contradicted" else WARNING
+            message = msg(f"facts.item.{claim.verdict}", claim=text)
+            items.append(Item(f"claim_{number}", ok, message, _evidence_hint(claim), severity))
+            if claim.outdated:
+                message = msg("facts.item.outdated", unit=claim.outdated, claim=text)
+                items.append(Item(f"outdated_{number}", False, message, claim.hint, WARNING))
+        return Report("facts", items)
+
+    def summary(self) -> str:
+        counts = self.counts
+        return msg(
+            "facts.summary",
+            total=len(self.claims),
+            supported=counts["supported"],
+            contradicted=counts["contradicted"],
+            not_found=counts["not_found"],
+            outdated=counts["outdated"],
+        )
+
+    def __str__(self) -> str:
+        lines = [self.summary()]
+        for claim in self.claims:
+            lines.append(f"{claim.symbol} {claim.label}: {claim.text}")
+            if claim.missing:
+                lines.append("    " + msg("facts.missing", anchors=", ".join(claim.missing)))
+            if claim.evidence is not None:
+                lines.append("    " + _evidence_hint(claim))
+            if claim.outdated:
+                lines.append("    ! " + msg("facts.outdated_label", unit=claim.outdated))
+                lines.append("      → " + claim.hint)
+        if not self.claims:
+            lines.append(msg("facts.no_claims"))
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        colours = {"supported": "#1b7f3b", "contradicted": "#b3261e", "not_found": "#8a6d00"}
+        head = "".join(
+            f"<th style='text-align:left'>{html.escape(msg(f'facts.column.{name}'))}</th>"
+            for name in ("claim", "verdict", "evidence")
+        )
+        rows = []
+        for claim in self.claims:
+            verdict = f"<b>{claim.symbol}</b> {html.escape(claim.label)}"
+            if claim.missing:
+                verdict += "<br><small>" + html.escape(", ".join(claim.missing)) + "</small>"
+            if claim.outdated:
+                verdict += (
+                    "<br><span style='color:#8a6d00'>! "
+                    + html.escape(msg("facts.outdated_label", unit=claim.outdated))
+                    + f"</span><br><em>{html.escape(claim.hint)}</em>"
+                )
+            evidence = ""
+            if claim.evidence is not None:
+                evidence = (
+                    f"<b>{html.escape(claim.evidence.source)}</b>: "
+                    f"{html.escape(claim.evidence.sentence)}"
+                )
+            rows.append(
+                f"<tr><td style='text-align:left'>{html.escape(claim.text)}</td>"
+                f"<td style='text-align:left;color:{colours[claim.verdict]}'>{verdict}</td>"
+                f"<td style='text-align:left'>{evidence}</td></tr>"
+            )
+        if not rows:
+            rows.append(f"<tr><td colspan='3'>{html.escape(msg('facts.no_claims'))}</td></tr>")
+        return (
+            f"<div><strong>{html.escape(self.summary())}</strong>"
+            f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+        )
+
+
+def _short(text: str, limit: int = 90) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _evidence_hint(claim: Claim) -> str:
+    if claim.evidence is None:
+        return msg("facts.hint.not_found") if claim.verdict == "not_found" else ""
+    key = "facts.hint.contradicted" if claim.verdict == "contradicted" else "facts.hint.source"
+    return msg(key, source=claim.evidence.source, sentence=_short(claim.evidence.sentence, 160))
+
+
+# --------------------------------------------------------------------------- folding
+
+
+# Abbreviations union texts use, spelled out so "446 CĐCS" meets "446 công đoàn cơ sở".
+_ABBREVIATIONS = {
+    "cdcs": "cong doan co so",
+    "ldld": "lien doan lao dong",
+    "tld": "tong lien doan",
+    "cnvcld": "cong nhan vien chuc lao dong",
+    "cnld": "cong nhan lao dong",
+    "nld": "nguoi lao dong",
+    "dvcd": "doan vien cong doan",
+    "dv": "doan vien",
+    "cd": "cong doan",
+    "bch": "ban chap hanh",
+    "ubnd": "uy ban nhan dan",
+    "tp": "thanh pho",
+    "atvsld": "an toan ve sinh lao dong",
+    "ttth": "tinh thua thien hue",
+}
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def _fold(text: str) -> str:
+    """Comparison form: NFC, new-style tones, no diacritics, lower case."""
+    return strip_diacritics(normalize(text)).lower()
+
+
+def _fold_words(text: str) -> list[str]:
+    words: list[str] = []
+    for word in _WORD.findall(_fold(text)):
+        words.extend(_ABBREVIATIONS.get(word, word).split())
+    return words
+
+
+def _folded_phrase(text: str) -> str:
+    return " ".join(_fold_words(text))
+
+
+# Function words and union boilerplate that say nothing about what a sentence is about.
+_STOPWORDS = frozenset(
+    {
+        "va", "la", "cua", "cac", "nhung", "mot", "co", "duoc", "trong", "tai", "voi", "cho", "de",
+        "nay", "do", "da", "se", "dang", "ve", "theo", "tu", "den", "khoang", "hon", "gan", "tren",
+        "duoi", "so", "nguoi", "nam", "ngay", "thang", "luc", "vao", "ra", "khi", "thi", "ma",
+        "nen", "cung", "rat", "nhieu", "it", "moi", "tat", "ca", "con", "nhu", "bang", "boi", "vi",
+        "neu", "hay", "hoac", "chi", "ong", "ba", "anh", "em", "toan", "bo", "hien", "truoc",
+        "sau", "khong", "chua", "xap", "xi", "lan", "thu", "minh", "dip"
+    }
+)  # fmt: skip
+
+
+def _content(words: Iterable[str]) -> set[str]:
+    """Content words and the pairs of adjacent content words (Vietnamese words are pairs)."""
+    words = [word for word in words if word.isalpha()]
+    unigrams = {word for word in words if word not in _STOPWORDS}
+    bigrams = {
+        f"{a} {b}" for a, b in pairwise(words) if a not in _STOPWORDS and b not in _STOPWORDS
+    }
+    return unigrams | bigrams
+
+
+def _subject(sentence: str) -> frozenset[str]:
+    """What a sentence is about: its content words, leaving out quoted titles."""
+    return frozenset(_content(_fold_words(_QUOTE.sub(" ", sentence))))
+
+
+# --------------------------------------------------------------------------- sentences
+
+_BULLET = re.compile(r"^\s*(?:[-*•+>]+|\d{1,2}[.)]|[a-zđ][.)]|#+)\s+", re.IGNORECASE)
+_EMPHASIS = re.compile(r"\*\*|__|`")
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"“'(\[]?[^\W\d_]|\d)")
+_NO_BREAK_BEFORE = {"tp", "p", "q", "ths", "ts", "pgs", "gs", "bs", "st", "tt", "v.v", "đ/c", "d/c"}
+
+
+def _sentences(text: str) -> list[str]:
+    """Sentences of a text: lines first (lists, headings), then sentence ends inside lines."""
+    sentences: list[str] = []
+    for line in normalize(text).split("\n"):
+        line = _EMPHASIS.sub("", _BULLET.sub("", line)).strip()
+        if not line:
+            continue
+        start = 0
+        for stop in _SENTENCE_END.finditer(line):
+            before = line[start : stop.start()].rsplit(None, 1)[-1].rstrip(".").lower()
+            if before in _NO_BREAK_BEFORE:
+                continue
+            sentences.append(line[start : stop.start()].strip())
+            start = stop.end()
+        sentences.append(line[start:].strip())
+    return [sentence for sentence in sentences if sentence]
+
+
+# --------------------------------------------------------------------------- anchors
+
+_PERCENT = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)?)\s?(?:%|phần trăm)")
+_CODE = re.compile(r"(?<![\w/])\d+/(?:\d{4}/)?[A-ZĐ][\w.-]*(?:-[\w.]+)*", re.UNICODE)
+_YEAR = re.compile(r"(?<![\d.,/-])(19\d\d|20\d\d|2100)(?![\d.,/]\d)")
+_YEAR_RANGE = re.compile(r"(?<![\d.,/])((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)(?!\d)")
+_COMRADE = re.compile(r"\s+chí\b")
+_NUMBER = re.compile(
+    r"(?<![\d.,/\w])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"
+    r"(?:\s?(nghìn|ngàn|triệu|tỷ|tỉ|vạn|nghin|ngan|trieu|ty|ti)(?![^\W\d_]))?"
+    r"(?![\d/]|[.,]\d)(\s?(?:dong|vnd|VND|d)(?![^\W\d_]))?"
+)
+_COUNT_WORDS = {"nghìn": 1_000, "ngàn": 1_000, "vạn": 10_000, "triệu": 10**6, "tỷ": 10**9}
+_COUNT_WORDS |= {"tỉ": 10**9, "nghin": 1_000, "ngan": 1_000, "trieu": 10**6, "ty": 10**9}
+_COUNT_WORDS["ti"] = 10**9
+_APPROX = re.compile(r"(?:khoang|gan|hon|tren|xap xi|chung|uoc|hang|~|≈|duoi|toi|den)\s*$")
+_QUOTE = re.compile(r"[\"“”«]([^\"“”«»]{3,160})[\"”»]")
+_MONTH = re.compile(r"(?i)\btháng\s+(0?[1-9]|1[0-2])\s*(?:[/-]|,?\s*năm)\s*(\d{4})(?!\d)")
+_UNIT_SKIP = {"nguoi", "khoang", "hon", "gan"}
+
+
+def _decimal(written: str) -> Decimal | None:
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", written):
+        written = written.replace(".", "").replace(",", ".")
+    else:
+        written = written.replace(",", ".")
+    try:
+        return Decimal(written)
+    except InvalidOperation:
+        return None
+
+
+def _unit_after(sentence: str, end: int) -> str:
+    """The two folded words after a number: ``446 CĐCS`` → ``cong doan``."""
+    words = [w for w in _fold_words(sentence[end : end + 40]) if w not in _UNIT_SKIP]
+    return " ".join(words[:2])
+
+
+def _approximate(sentence: str, start: int) -> bool:
+    return bool(_APPROX.search(_fold(sentence[max(0, start - 12) : start])))
+
+
+def _taken(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _anchors(sentence: str, *, default_year: int | None = None) -> list[Anchor]:
+    """Every anchor of one sentence, most specific first; spans never overlap."""
+    found: list[tuple[int, Anchor]] = []
+    spans: list[tuple[int, int]] = []
+
+    def add(start: int, end: int, anchor: Anchor) -> None:
+        found.append((start, anchor))
+        spans.append((start, end))
+
+    for m in _QUOTE.finditer(sentence):
+        add(m.start(), m.end(), Anchor("quote", m[1].strip(), _folded_phrase(m[1])))
+    for m in _CODE.finditer(sentence):
+        if not _taken(spans, m.start(), m.end()):
+            add(m.start(), m.end(), Anchor("code", m[0], _folded_phrase(m[0]) + _digits(m[0])))
+    for span in find_money(sentence):
+        if _COMRADE.match(sentence, span.end):
+            continue  # "15 đồng chí" is fifteen comrades, not fifteen đồng
+        if not _taken(spans, span.start, span.end):
+            add(span.start, span.end, _money_anchor(sentence, span))
+    for m in _PERCENT.finditer(sentence):
+        value = _decimal(m[1])
+        if value is not None and not _taken(spans, m.start(), m.end()):
+            approx = _approximate(sentence, m.start())
+            add(m.start(), m.end(), Anchor("percent", m[0], value, "", approx))
+    for span in find_dates(sentence, default_year=default_year or 1):
+        if not _taken(spans, span.start, span.end):
+            has_year = bool(re.search(r"\d{4}|năm", span.text)) or bool(
+                re.search(r"^[/-]\d{2}(?!\d)", sentence[span.end - 3 : span.end])
+                and span.text.count("/") + span.text.count("-") == 2
+            )
+            value = (span.value.day, span.value.month, span.value.year if has_year else None)
+            add(span.start, span.end, Anchor("date", span.text, value))
+    for m in _MONTH.finditer(sentence):
+        if not _taken(spans, m.start(), m.end()):
+            add(m.start(), m.end(), Anchor("date", m[0], (0, int(m[1]), int(m[2]))))
+    for span in find_times(sentence):
+        if not _taken(spans, span.start, span.end):
+            add(span.start, span.end, Anchor("time", span.text, span.value))
+    for m in _YEAR_RANGE.finditer(sentence):
+        if not _taken(spans, m.start(), m.end()):  # "nhiệm kỳ 2023-2028": two years
+            add(m.start(1), m.end(1), Anchor("year", m[1], int(m[1])))
+            add(m.start(2), m.end(2), Anchor("year", m[2], int(m[2])))
+    for m in _YEAR.finditer(sentence):
+        if not _taken(spans, m.start(), m.end()):
+            add(m.start(), m.end(), Anchor("year", m[0], int(m[0])))
+    for start, end, name in _names(sentence):
+        if not _taken(spans, start, end):
+            head = " ".join(_fold_words(sentence[max(0, start - 30) : start])[-2:])
+            add(start, end, Anchor("name", name, _folded_phrase(name), head))
+    for m in _NUMBER.finditer(sentence):
+        if _taken(spans, m.start(), m.end()):
+            continue
+        anchor = _number_anchor(sentence, m)
+        if anchor is not None:
+            add(m.start(), m.end(), anchor)
+    return [anchor for _, anchor in sorted(found, key=lambda pair: pair[0])]
+
+
+def _digits(text: str) -> str:
+    return "#" + re.sub(r"\D", "", text)
+
+
+def _money_anchor(sentence: str, span) -> Anchor:
+    return Anchor(
+        "money", span.text.strip(), Decimal(span.value), "", _approximate(sentence, span.start)
+    )
+
+
+def _number_anchor(sentence: str, m: re.Match[str]) -> Anchor | None:
+    value = _decimal(m[1])
+    if value is None:
+        return None
+    if m[2]:
+        value *= _COUNT_WORDS[m[2].lower()]
+    digits = re.sub(r"\D", "", m[1])
+    if len(digits) >= 9 and not m[2]:
+        return None  # phone numbers and ID numbers are not facts to compare
+    money = bool(m[3]) and (bool(m[2]) or m[3].strip().lower() != "d")
+    return Anchor(
+        "money" if money else "number",
+        m[0],
+        value,
+        _unit_after(sentence, m.end()),
+        _approximate(sentence, m.start()),
+    )
+
+
+# --------------------------------------------------------------------------- names
+
+# Words of organisation and event names that say nothing on their own ("Ban Chấp", "Liên").
+_ORG_WORDS = frozenset(
+    {
+        "lien", "doan", "lao", "dong", "cong", "nhan", "vien", "chuc", "ban", "chap", "hanh",
+        "thuong", "vu", "chu", "tich", "pho", "ngay", "thang", "nam", "hoi", "nghi", "dai",
+        "quoc", "te", "viet", "tong", "thanh", "tinh", "huyen", "quan", "xa", "phuong", "ke",
+        "hoach", "thong", "bao", "cao", "truong", "uy", "so", "co", "nha", "van", "hoa", "trung",
+        "tam", "chuong", "trinh", "tet", "sum", "vay", "mai", "am", "bua", "com", "nu", "gia",
+        "dinh", "ngan", "sach", "kinh", "phi", "dang", "nuoc", "chinh", "phu", "bo", "luat",
+        "quyet", "chi", "thi", "dieu", "khoan", "muc", "phong", "trao", "huong", "dan", "cau",
+        "tra", "loi", "luu", "y", "ghi", "tom", "lai", "ket", "qua", "tieu", "noi", "dung",
+        "thoi", "gian", "dia", "diem", "phan", "gui", "lan", "dot", "ai", "chatgpt", "gemini",
+        "copilot", "deepseek", "zalo", "facebook", "fanpage", "email", "word", "excel", "google",
+        "microsoft", "forms", "benh", "khu", "san"
+    }
+)  # fmt: skip
+# Function words: a single one capitalised is a sentence or clause opening, not a name.
+_FUNCTION_WORDS = frozenset(
+    {
+        "theo", "trong", "tai", "tu", "den", "khi", "sau", "truoc", "neu", "ve", "do", "day", "nay",
+        "cac", "nhung", "mot", "hai", "ba", "bon", "muoi", "khoang", "hon", "gan", "tren", "moi",
+        "tat", "ca", "duoc", "da", "se", "dang", "cho", "voi", "va", "la", "cua", "thi", "vi",
+        "tuy", "nhien", "ngoai", "ra", "dong", "thoi", "vay", "xin", "chao", "ban", "toi", "chung",
+        "hien", "co", "ngay"
+    }
+)  # fmt: skip
+# All-capital abbreviations of common bodies and document types (not names to check).
+_COMMON_ABBREVIATIONS = frozenset(_ABBREVIATIONS) | frozenset(
+    {
+        "tnhh", "cp", "mtv", "hdnd", "mttq", "ubmttq", "qd", "kh", "tb", "bc", "gm", "nq", "ct",
+        "hd", "ctr", "ttr", "bb", "qc", "vt", "cntt", "ai", "ok", "sdt", "cccd", "cmnd", "stk",
+        "qr", "url", "pdf", "atvsld", "bhxh", "bhyt", "ld"
+    }
+)  # fmt: skip
+_ROMAN = re.compile(r"[IVXLC]+")
+_NAME_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+", re.UNICODE)
+
+
+def _names(sentence: str) -> Iterator[tuple[int, int, str]]:
+    """Runs of capitalised syllables (``Phú Vang``, ``Nguyễn Văn An``, ``A Lưới 3``).
+
+    A run at the start of the sentence must have two syllables (the first word of a
+    sentence is capitalised anyway); runs made only of common words (``Ban Chấp``,
+    ``Liên``) and all-capital abbreviations are skipped.
+    """
+    run: list[re.Match[str]] = []
+    for token in _NAME_TOKEN.finditer(sentence):
+        joined = bool(run) and sentence[run[-1].end() : token.start()] in (" ", "\u00a0")
+        if _capitalised(token[0], run, joined):
+            if run and not joined:
+                yield from _emit(sentence, run)
+                run = []
+            run.append(token)
+        else:
+            yield from _emit(sentence, run)
+            run = []
+    yield from _emit(sentence, run)
+
+
+def _capitalised(word: str, run: list, joined: bool) -> bool:
+    if word.isdigit():
+        return bool(run) and joined and len(word) <= 2  # "A Lưới 3", "Phường 5"
+    if len(word) > 1 and word.isupper():
+        return _fold(word) not in _COMMON_ABBREVIATIONS  # CĐCS, LĐLĐ are not names; TRT is
+    return word[0].isupper()
+
+
+def _emit(sentence: str, run: list[re.Match[str]]) -> Iterator[tuple[int, int, str]]:
+    while run and run[-1][0].isdigit() and len(run) == 1:
+        run = run[:-1]
+    if not run:
+        return
+    opening = not sentence[: run[0].start()].strip(" \"“(«'-–:")
+    while opening and len(run) > 1 and _fold(run[0][0]) in _ORG_WORDS | _FUNCTION_WORDS:
+        run = run[1:]  # "Xã A Lưới 2" → "A Lưới 2", "Theo Nguyễn Văn An" → "Nguyễn Văn An"
+    words = _fold(" ".join(token[0] for token in run if not token[0].isdigit())).split()
+    if not words or all(word in _ORG_WORDS for word in words):
+        return
+    if len(words) == 1 and (words[0] in _FUNCTION_WORDS or _ROMAN.fullmatch(run[0][0])):
+        return
+    start = run[0].start()
+    if len(run) == 1 and opening:
+        return  # one capitalised word opening the sentence
+    yield start, run[-1].end(), sentence[start : run[-1].end()]
+
+
+# --------------------------------------------------------------------------- outdated units
+
+# Units that ceased on 1/1/2025 (province → centrally-run city) or 1/7/2025 (district level).
+_OLD_DISTRICTS = (
+    "Phú Vang|Phú Lộc|Phong Điền|Quảng Điền|Nam Đông|A Lưới|Hương Thủy|Hương Thuỷ|Hương Trà"
+    "|Phú Xuân|Thuận Hóa|Thuận Hoá"
+)
+_OUTDATED = re.compile(
+    r"(?i)\b(?:tỉnh\s+Thừa\s+Thiên[\s-]+Huế|(?:UBND|LĐLĐ|Liên\s+đoàn\s+Lao\s+động)\s+"
+    r"(?:tỉnh\s+)?Thừa\s+Thiên[\s-]+Huế|TT[\s-]?Huế"
+    rf"|(?:huyện|quận|thị\s+xã|TX\.?)\s+(?-i:{_OLD_DISTRICTS}))(?!\s*\d)"
+)
+_PAST_MARKERS = re.compile(
+    r"(?i)trước\s+đây|trước\s+kia|\bcũ\b|nguyên\s+là|trước\s+khi|trở\s+thành|đổi\s+thành"
+    r"|đổi\s+tên|sắp\s+xếp|sáp\s+nhập|giải\s+thể|kết\s+thúc|chấm\s+dứt|không\s+còn|thay\s+cho"
+    r"|nay\s+là|từng\s+là|lịch\s+sử"
+)
+
+
+def _outdated_unit(sentence: str) -> str:
+    """The abolished unit the sentence names as current, or ``""``."""
+    m = _OUTDATED.search(sentence)
+    if m is None or _PAST_MARKERS.search(sentence):
+        return ""
+    years = [int(y) for y in re.findall(r"(?<!\d)(19\d\d|20[0-2]\d)(?!\d)", sentence)]
+    if years and max(years) < 2025:
+        return ""  # a sentence about an earlier year may name the unit of that time
+    return re.sub(r"\s+", " ", m[0])
+
+
+def _outdated_hint(unit: str) -> str:
+    folded = _fold(unit)
+    if "thua thien" in folded or "tt" in folded.split("-")[0].split()[0:1]:
+        return msg("facts.hint.outdated_province")
+    return msg("facts.hint.outdated_district", unit=unit)
+
+
+# --------------------------------------------------------------------------- matching
+
+
+@dataclass(frozen=True)
+class _SourceSentence:
+    source: str
+    text: str
+    anchors: tuple[Anchor, ...]
+    content: frozenset[str]
+    folded: str
+
+
+def _prepare_sources(sources: Mapping[str, str]) -> list[_SourceSentence]:
+    prepared = []
+    for name, text in sources.items():
+        default_year = _first_year(text)
+        for sentence in _sentences(text):
+            prepared.append(
+                _SourceSentence(
+                    name,
+                    sentence,
+                    tuple(_anchors(sentence, default_year=default_year)),
+                    _subject(sentence),
+                    " " + " ".join(_fold_words(sentence)) + " ",
+                )
+            )
+    return prepared
+
+
+def _first_year(text: str) -> int | None:
+    m = _YEAR.search(text)
+    return int(m[0]) if m else None
+
+
+def _similarity(claim: frozenset[str], source: frozenset[str]) -> float:
+    if not claim:
+        return 0.0
+    return len(claim & source) / len(claim)
+
+
+def _same_value(claim: Anchor, other: Anchor) -> bool:
+    if claim.kind in ("number", "money", "percent"):
+        if other.kind != claim.kind and {claim.kind, other.kind} != {"number", "money"}:
+            return False
+        a, b = claim.value, other.value
+        if a == b:
+            return True
+        if claim.approximate and b:
+            return abs(a - b) / abs(b) <= _APPROX_TOLERANCE  # type: ignore[operator]
+        return False
+    if claim.kind == "date" and other.kind == "date":
+        (d1, m1, y1), (d2, m2, y2) = claim.value, other.value  # type: ignore[misc]
+        same_year = y1 is None or y2 is None or y1 == y2
+        if d1 == 0 or d2 == 0:  # a month ("tháng 12/2025") matches any day of it
+            return m1 == m2 and same_year
+        return (d1, m1) == (d2, m2) and same_year
+    if claim.kind == "year":
+        if other.kind == "year":
+            return claim.value == other.value
+        return other.kind == "date" and other.value[2] == claim.value  # type: ignore[index]
+    if claim.kind in ("name", "quote", "code"):
+        return other.kind == claim.kind and claim.value == other.value
+    return other.kind == claim.kind and claim.value == other.value
+
+
+def _found_in(anchor: Anchor, sentence: _SourceSentence) -> bool:
+    if anchor.kind in ("name", "quote"):
+        return f" {anchor.value} " in sentence.folded
+    if anchor.kind == "code":
+        return any(_same_value(anchor, other) for other in sentence.anchors) or (
+            anchor.value.split("#")[0].strip() in sentence.folded  # type: ignore[union-attr]
+        )
+    return any(_same_value(anchor, other) for other in sentence.anchors)
+
+
+def _comparable(kind: str) -> set[str]:
+    if kind in ("number", "money"):
+        return {"number", "money"}
+    if kind in ("date", "year"):
+        return {"date", "year"}
+    return {kind}
+
+
+def _conflict(anchor: Anchor, sentence: _SourceSentence, similarity: float, claim: list) -> bool:
+    """The source sentence gives another value where the claim gives ``anchor``.
+
+    Money, percentages, quoted titles and document codes are specific: a sentence on the
+    same subject with another value contradicts. A number or a name needs the same unit
+    (``đoàn viên``) or head (``Khu công nghiệp``), or else a closely similar sentence;
+    dates and years need a closely similar sentence.
+    """
+    strong = similarity >= _STRONG_SUBJECT
+    for other in sentence.anchors:
+        if other.kind not in _comparable(anchor.kind):
+            continue
+        if any(_states(mine, other) for mine in claim):
+            continue  # the claim states this value too: not a rival
+        if anchor.kind in ("money", "percent", "quote", "code"):
+            return True
+        if anchor.kind == "number" == other.kind and anchor.unit and other.unit:
+            if _unit_match(anchor.unit, other.unit):
+                return True
+            continue
+        if anchor.kind == "name":
+            if _contains(anchor.value, other.value):
+                continue  # "Thừa Thiên Huế" and "Huế": one name inside the other
+            if anchor.unit and _last_word(anchor.unit) == _last_word(other.unit):
+                return True
+        if strong:
+            return True
+    return False
+
+
+def _last_word(text: str) -> str:
+    return text.rsplit(None, 1)[-1] if text.strip() else ""
+
+
+def _contains(a: object, b: object) -> bool:
+    a, b = f" {a} ", f" {b} "
+    return a in b or b in a
+
+
+def _states(mine: Anchor, other: Anchor) -> bool:
+    """The claim gives this very value itself (a year does not stand for a whole date)."""
+    return not (mine.kind == "year" and other.kind == "date") and _same_value(mine, other)
+
+
+def _unit_match(a: str, b: str) -> bool:
+    first_a, first_b = a.split()[:1], b.split()[:1]
+    return bool(first_a) and first_a == first_b
+
+
+@dataclass
+class _Judgement:
+    verdict: Verdict
+    evidence: Evidence | None
+    missing: tuple[str, ...]
+
+
+def _judge(anchors: list[Anchor], content: frozenset[str], sources: list[_SourceSentence]):
+    ranked = sorted(
+        ((_similarity(content, s.content), index, s) for index, s in enumerate(sources)),
+        key=lambda item: (-item[0], item[1]),
+    )
+    missing: list[Anchor] = []
+    support: _SourceSentence | None = None
+    for anchor in anchors:
+        holder = _holder(anchor, ranked)
+        if holder is None:
+            missing.append(anchor)
+        elif support is None:
+            support = holder
+    if _another_occasion(missing):
+        return _Judgement("not_found", None, tuple(a.text for a in missing))
+    for anchor in missing:
+        for similarity, _, sentence in ranked:
+            if similarity < _SAME_SUBJECT:
+                break
+            if _conflict(anchor, sentence, similarity, anchors):
+                evidence = Evidence(sentence.source, sentence.text)
+                texts = tuple(a.text for a in missing)
+                return _Judgement("contradicted", evidence, texts)
+    if not missing:
+        best = support or (ranked[0][2] if ranked else None)
+        evidence = Evidence(best.source, best.text) if best else None
+        return _Judgement("supported", evidence, ())
+    return _Judgement("not_found", None, tuple(a.text for a in missing))
+
+
+def _another_occasion(missing: list[Anchor]) -> bool:
+    """A claim whose date and something else are both unsourced is about another occasion.
+
+    "Năm 2023 ... trao 150 suất" next to a source about 2026 is not contradicted by the
+    2026 figures; a claim that only moves a date ("ngày 27/4" for "ngày 25/4") is.
+    """
+    times = [a for a in missing if a.kind in ("date", "year")]
+    return bool(times) and len(missing) > len(times)
+
+
+def _holder(anchor: Anchor, ranked: list) -> _SourceSentence | None:
+    """The most similar source sentence holding the anchor (names: any sentence)."""
+    for similarity, _, sentence in ranked:
+        if similarity < 0.15 and anchor.kind not in ("name", "quote", "code"):
+            break
+        if _found_in(anchor, sentence):
+            return sentence
+    return None
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def _as_sources(sources: object) -> dict[str, str]:
+    if isinstance(sources, str):
+        return {msg("facts.source_name", number=1): sources}
+    if isinstance(sources, Mapping):
+        result = {}
+        for name, text in sources.items():
+            if not isinstance(text, str):
+                raise InputError(msg("facts.input.source_not_text", name=name))
+            result[str(name)] = text
+        return result
+    if isinstance(sources, Sequence) and not isinstance(sources, bytes):
+        result = {}
+        for number, text in enumerate(sources, 1):
+            if not isinstance(text, str):
+                raise InputError(msg("facts.input.source_not_text", name=number))
+            result[msg("facts.source_name", number=number)] = text
+        return result
+    raise InputError(msg("facts.input.bad_sources", type=type(sources).__name__))
+
+
+def extract_claims(answer: str) -> list[tuple[str, list[Anchor]]]:
+    """The sentences of ``answer`` that carry anchors, each with its anchors."""
+    if not isinstance(answer, str):
+        raise InputError(msg("facts.input.answer_not_text", type=type(answer).__name__))
+    default_year = _first_year(answer)
+    claims = []
+    for sentence in _sentences(answer):
+        anchors = _anchors(sentence, default_year=default_year)
+        if anchors or _outdated_unit(sentence):
+            claims.append((sentence, anchors))
+    return claims
+
+
+def verify(answer: str, sources: str | Sequence[str] | Mapping[str, str]) -> FactReport:
+    """Mark each claim of an AI ``answer`` supported, contradicted or not found in ``sources``.
+
+    >>> verify("Năm 2025 có 53.600 đoàn viên.", "Năm 2025 có 53.600 đoàn viên.").counts["supported"]
+    1
+
+    **Parameters:** * **answer** – the AI's answer (text) * **sources** – one source text,
+    a list of texts (named "Nguồn 1", "Nguồn 2"...) or a ``{name: text}`` mapping.
+    """
+    named = _as_sources(sources)
+    if not isinstance(answer, str):
+        raise InputError(msg("facts.input.answer_not_text", type=type(answer).__name__))
+    prepared = _prepare_sources(named)
+    claims = []
+    for sentence, anchors in extract_claims(answer):
+        content = _subject(sentence)
+        judged = _judge(anchors, content, prepared) if anchors else None
+        outdated = _outdated_unit(sentence)
+        claims.append(
+            Claim(
+                text=sentence,
+                kind=_main_kind(anchors),
+                anchors=tuple(anchors),
+                verdict=judged.verdict if judged else "not_found",
+                evidence=judged.evidence if judged else None,
+                missing=judged.missing if judged else (),
+                outdated=outdated,
+                hint=_outdated_hint(outdated) if outdated else "",
+            )
+        )
+    return FactReport(claims, tuple(named))
+
+
+def _main_kind(anchors: list[Anchor]) -> AnchorKind:
+    kinds = {anchor.kind for anchor in anchors}
+    for kind in _KIND_ORDER:
+        if kind in kinds:
+            return kind  # type: ignore[return-value]
+    return "name"

@@ -1,0 +1,219 @@
+"""Where am I in the course? Lessons and assignments done, from the trainee's own files.
+
+Nothing is sent anywhere and no account is needed: :func:`progress` reads the notebooks
+in the trainee's course folder and decides from what is saved in them.
+
+The rule (also shown to trainees in the self-study notebook):
+
+* A **lesson** notebook (``modules/NN_name/*.ipynb``) is *đã làm* (done) when it was
+  saved with at least one code cell run (the lessons are distributed with no cell run),
+  or when a ``congdoan-transcript.jsonl`` with at least one recorded answer lies beside
+  it (every ``ask()`` writes one).
+* An **assignment** notebook (``assignments/*/*.ipynb``) is *đã làm* when every answer
+  cell (nbgrader ``solution`` cell) is filled in, *đang làm* (in progress) when some are,
+  else *chưa làm*. An answer cell is still empty while it holds a placeholder:
+  ``raise NotImplementedError``, ``YOUR CODE HERE``/``YOUR ANSWER HERE``, ``[Thay nội
+  dung này]``, or a variable set to ``""``/``...``/``None``.
+
+>>> progress()  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from .errors import InputError
+from .i18n import msg
+
+__all__ = ["STATUSES", "Progress", "progress"]
+
+STATUSES = ("done", "started", "todo")
+TRANSCRIPT = "congdoan-transcript.jsonl"
+_PLACEHOLDERS = re.compile(
+    r"raise\s+NotImplementedError|YOUR (?:CODE|ANSWER) HERE|\[Thay nội dung này\]"
+    r"|^\s*[A-Za-z_]\w*\s*=\s*(?:\"\"|''|\.\.\.|None)\s*(?:#.*)?$",
+    re.MULTILINE,
+)
+_MODULE_DIR = re.compile(r"^\d{2}_")
+
+
+@dataclass(frozen=True)
+class _Row:
+    kind: str
+    section: str
+    notebook: str
+    status: str
+    reason: str
+
+
+def _find_root(start: Path) -> Path:
+    for folder in (start, *start.parents):
+        if (folder / "modules").is_dir():
+            return folder
+    return start
+
+
+def _read_notebook(path: Path) -> dict | None:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def _source(cell: dict) -> str:
+    source = cell.get("source", "")
+    return "".join(source) if isinstance(source, list) else str(source)
+
+
+def _transcript_answers(folder: Path) -> int:
+    path = folder / TRANSCRIPT
+    try:
+        with path.open(encoding="utf-8") as stream:
+            return sum(1 for line in stream if line.strip())
+    except OSError:
+        return 0
+
+
+def _lesson(path: Path, root: Path) -> _Row:
+    notebook = _read_notebook(path)
+    section = path.parent.name
+    name = path.relative_to(root).as_posix()
+    if notebook is None:
+        return _Row("lesson", section, name, "todo", msg("progress.reason.unreadable"))
+    code = [c for c in notebook.get("cells", []) if c.get("cell_type") == "code"]
+    ran = sum(1 for c in code if c.get("execution_count") is not None)
+    answers = _transcript_answers(path.parent)
+    if ran:
+        return _Row(
+            "lesson", section, name, "done", msg("progress.reason.ran", ran=ran, total=len(code))
+        )
+    if answers:
+        return _Row(
+            "lesson", section, name, "done", msg("progress.reason.transcript", count=answers)
+        )
+    return _Row("lesson", section, name, "todo", msg("progress.reason.not_run"))
+
+
+def _assignment(path: Path, root: Path) -> _Row:
+    notebook = _read_notebook(path)
+    section = path.parent.name
+    name = path.relative_to(root).as_posix()
+    if notebook is None:
+        return _Row("assignment", section, name, "todo", msg("progress.reason.unreadable"))
+    answers = [
+        c
+        for c in notebook.get("cells", [])
+        if c.get("metadata", {}).get("nbgrader", {}).get("solution")
+    ]
+    if not answers:
+        return _Row("assignment", section, name, "todo", msg("progress.reason.no_answers"))
+    filled = sum(1 for c in answers if _source(c).strip() and not _PLACEHOLDERS.search(_source(c)))
+    status = "done" if filled == len(answers) else "started" if filled else "todo"
+    return _Row(
+        "assignment",
+        section,
+        name,
+        status,
+        msg("progress.reason.answers", filled=filled, total=len(answers)),
+    )
+
+
+def _notebooks(folder: Path, pattern: re.Pattern[str] | None) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    found = []
+    for sub in sorted(p for p in folder.iterdir() if p.is_dir()):
+        if pattern is not None and not pattern.match(sub.name):
+            continue
+        found += sorted(p for p in sub.glob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
+    return found
+
+
+class Progress(pd.DataFrame):
+    """The progress table; shows a Vietnamese summary and the next step in Jupyter."""
+
+    _metadata = ["next_step"]  # noqa: RUF012 - pandas reads this list by name
+
+    @property
+    def _constructor(self):
+        return pd.DataFrame  # slices and copies are ordinary tables
+
+    def summary(self) -> str:
+        status_col = msg("progress.column.status")
+        kind_col = msg("progress.column.kind")
+        parts = {}
+        for kind in ("lesson", "assignment"):
+            rows = self[self[kind_col] == msg(f"progress.kind.{kind}")]
+            done = int((rows[status_col] == msg("progress.status.done")).sum())
+            parts[kind] = (done, len(rows))
+        return msg(
+            "progress.summary",
+            lessons_done=parts["lesson"][0],
+            lessons=parts["lesson"][1],
+            assignments_done=parts["assignment"][0],
+            assignments=parts["assignment"][1],
+        )
+
+    def __str__(self) -> str:
+        return "\n".join(
+            [self.summary(), self.next_step, pd.DataFrame(self).to_string(index=False)]
+        )
+
+    def _repr_html_(self) -> str:
+        table = pd.DataFrame(self).to_html(index=False, escape=True)
+        return (
+            f"<div><strong>{html.escape(self.summary())}</strong>"
+            f"<p>➜ {html.escape(self.next_step)}</p>{table}</div>"
+        )
+
+
+def progress(root: str | os.PathLike[str] | None = None) -> Progress:
+    """Lessons and assignments in the course folder and whether each is done.
+
+    ``root`` is the course folder (the one holding ``modules/``); by default it is found
+    from the current folder upwards. Columns: ``loại``, ``phần``, ``sổ tay``,
+    ``trạng thái``, ``căn cứ``; ``.next_step`` says what to open next.
+    """
+    if root is not None and not isinstance(root, (str, os.PathLike)):
+        raise InputError(msg("progress.input.not_path", type=type(root).__name__))
+    base = _find_root(Path(root) if root is not None else Path.cwd()).resolve()
+    if root is not None and not Path(root).is_dir():
+        raise InputError(msg("progress.input.missing", path=root))
+    rows = [_lesson(p, base) for p in _notebooks(base / "modules", _MODULE_DIR)]
+    rows += [_assignment(p, base) for p in _notebooks(base / "assignments", None)]
+    columns = [
+        msg(f"progress.column.{key}") for key in ("kind", "section", "notebook", "status", "reason")
+    ]
+    data = [
+        (
+            msg(f"progress.kind.{r.kind}"),
+            r.section,
+            r.notebook,
+            msg(f"progress.status.{r.status}"),
+            r.reason,
+        )
+        for r in rows
+    ]
+    table = Progress(data, columns=columns)
+    table.next_step = _next_step(rows)
+    return table
+
+
+def _next_step(rows: list[_Row]) -> str:
+    if not rows:
+        return msg("progress.next.none")
+    for row in rows:
+        if row.status == "started":
+            return msg("progress.next.finish", notebook=row.notebook)
+    for row in rows:
+        if row.status == "todo":
+            key = "progress.next.lesson" if row.kind == "lesson" else "progress.next.assignment"
+            return msg(key, notebook=row.notebook)
+    return msg("progress.next.all_done")

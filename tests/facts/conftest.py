@@ -1,0 +1,6 @@
+"""Make ``fact_cases`` importable for the tests and the benchmark."""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))

@@ -273,3 +273,69 @@ def _gemini_response(text: str, model: str, blocked: bool, usage: dict | None) -
     if usage:
         response["usageMetadata"] = usage
     return response
+
+
+# -- images (appended for congdoan.media) ----------------------------------------------
+# OpenAI ``POST .../images/generations`` answers ``{"data": [{"b64_json": ...}]}``; a
+# Gemini ``:generateContent`` call to a model whose name contains "image" answers with
+# an ``inlineData`` part. The picture is ``VendorServer.image_png`` when a test sets it,
+# else a small PNG. Faults queued with ``fail_next`` etc. apply as for chat.
+
+
+def _tiny_png() -> bytes:
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (64, 80), (200, 30, 40)).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+_TINY_PNG = _tiny_png()
+_chat_handler_for = _handler_for
+
+
+def _handler_for(server: VendorServer):  # extends the chat handler above
+    import base64
+
+    base = _chat_handler_for(server)
+
+    class ImageHandler(base):
+        def do_POST(self) -> None:
+            is_openai = self.path.rstrip("/").endswith("/images/generations")
+            model = self.path.split("/models/", 1)[-1].split(":", 1)[0]
+            is_gemini = ":generateContent" in self.path and "image" in model
+            if not (is_openai or is_gemini):
+                super().do_POST()
+                return
+            length = int(self.headers.get("Content-Length") or 0)
+            try:
+                body = json.loads(self.rfile.read(length) or b"{}")
+            except ValueError:
+                body = {}
+            self._record(body)
+            fault = server._take_fault()
+            if fault and fault.kind == "delay":
+                time.sleep(fault.seconds)
+                fault = None
+            if fault and self._apply_simple_fault(fault):
+                return
+            if fault and fault.kind == "cut":
+                self._truncated_json()
+                return
+            png = getattr(server, "image_png", None) or _TINY_PNG
+            encoded = base64.b64encode(png).decode()
+            blocked = bool(fault and fault.kind == "blocked")
+            if is_openai:
+                self._json(200, {"created": 0, "data": [{"b64_json": encoded}]})
+                return
+            part = {"inlineData": {"mimeType": "image/png", "data": encoded}}
+            candidate = {
+                "content": {"role": "model", "parts": [] if blocked else [part]},
+                "finishReason": "IMAGE_SAFETY" if blocked else "STOP",
+                "index": 0,
+            }
+            self._json(200, {"candidates": [candidate], "modelVersion": model})
+
+    return ImageHandler

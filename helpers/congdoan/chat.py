@@ -149,13 +149,13 @@ class Chat:
         self.model = model
         self.history: list[Message] = []
         if system is not None:
-            self.history.append(Message("system", _check_prompt(system, load_settings())))
+            self.history.append(Message("system", check_prompt(system, load_settings())))
         self.replies: list[Reply] = []
 
     def ask(self, prompt: str, *, stream: bool = False, on_chunk=None, **options: Any) -> Reply:
         """Send ``prompt`` with the whole conversation so far; the reply joins the history."""
         settings = load_settings()
-        question = Message("user", _check_prompt(prompt, settings))
+        question = Message("user", check_prompt(prompt, settings))
         messages = (*self.history, question)
         reply = _answer(
             messages,
@@ -229,7 +229,7 @@ def compare(
     import pandas
 
     settings = load_settings()
-    _check_prompt(prompt, settings)
+    check_prompt(prompt, settings)
     rows = [_compare_row(pid, prompt, system, options) for pid in _providers_to_compare(providers)]
     return pandas.DataFrame(rows)
 
@@ -265,7 +265,7 @@ def _answer(
             return replayed
     notices: list[str] = []
     if provider.is_cloud:
-        request, notices = _guard_privacy(request, provider, settings)
+        request, notices = guard_privacy(request, provider, settings)
     started = time.perf_counter()
     sink = (on_chunk or _default_sink()) if stream else None
     if sink is not None and provider.streams:
@@ -380,7 +380,7 @@ def _recording(reply: Reply, key: str) -> record.Recording:
     )
 
 
-def _guard_privacy(
+def guard_privacy(
     request: Request, provider: Provider, settings: Settings
 ) -> tuple[Request, list[str]]:
     """Run the personal-data guard on everything about to leave the machine."""
@@ -408,7 +408,7 @@ def _guard_privacy(
 
 
 # -- input checks ----------------------------------------------------------------------
-def _check_prompt(prompt: object, settings: Settings) -> str:
+def check_prompt(prompt: object, settings: Settings) -> str:
     if not isinstance(prompt, str):
         raise InputError(msg("errors.input.not_text", kind=type(prompt).__name__))
     if not prompt.strip():

@@ -93,6 +93,25 @@ DEFAULT_MAX_RETRIES = 2
 DEFAULT_MAX_PROMPT_CHARS = 200_000
 PRIVACY_MODES = ("warn", "redact", "block")
 
+# -- image models (congdoan.media) ---------------------------------------------------------
+#: Default image model per provider that can draw images; vendors rename these often,
+#: so a trainer overrides them with ``CONGDOAN_OPENAI_IMAGE_MODEL`` or
+#: ``CONGDOAN_GEMINI_IMAGE_MODEL`` instead of touching code.
+IMAGE_MODELS: Mapping[str, str] = {
+    "openai": "gpt-image-1",
+    "gemini": "gemini-2.5-flash-image",
+}
+
+
+def image_model(provider_id: str, settings: Settings | None = None) -> str:
+    """The image model for ``provider_id`` (``openai`` or ``gemini``) from the configuration."""
+    settings = settings or load_settings()
+    default = IMAGE_MODELS[provider_id]
+    return settings.get(f"CONGDOAN_{provider_id.upper()}_IMAGE_MODEL", default) or default
+
+
+# -- end of image models -------------------------------------------------------------------
+
 _TRUE = {"1", "true", "yes", "on", "có"}
 
 

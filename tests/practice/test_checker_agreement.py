@@ -33,3 +33,15 @@ def test_vague_drafts_fail_on_the_placeholders():
     report = check(run(DOCUMENTS["notice"]["vague"], today=TODAY).text, "notice", today=TODAY)
     assert not report.ok
     assert "placeholder" in report.failed_codes
+
+
+def test_a_detailed_video_script_passes_the_video_checks():
+    from congdoan import ask, check
+
+    reply = ask(
+        "Viết kịch bản video TikTok 30 giây giới thiệu Tháng Công nhân 2026 của Công đoàn cơ sở "
+        "Công ty Dệt may Huế, kêu gọi đoàn viên đăng ký tham gia giải chạy lúc 6h00 ngày "
+        "10/5/2026 tại Quảng trường Ngọ Môn"
+    )
+    report = check(reply, "video_script")
+    assert report.failed_codes == [], str(report)

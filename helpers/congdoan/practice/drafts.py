@@ -9,6 +9,7 @@ placeholders, which is the point the lessons make.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -670,14 +671,38 @@ def _ratio(ctx: Context, prefix: str) -> str:
     return t("image.ratio_default")
 
 
-def _split_seconds(total: int, n: int) -> list[int]:
-    first = max(2, round(total * 0.12))
-    last = max(2, round(total * 0.15))
-    middle = max(0, total - first - last)
-    k = n - 2
-    base, extra = divmod(middle, k) if k > 0 else (0, 0)
-    spans = [first] + [base + (1 if i < extra else 0) for i in range(k)] + [last]
-    spans[-1] += total - sum(spans)
+#: Seconds of the opening scene: viewers decide in the first three seconds.
+_HOOK_SECONDS = 3
+#: Voice-over pace the durations aim for (syllables a second; 3 is the checker's limit).
+_EASY_PACE, _FAST_PACE = 2.5, 3.0
+_LONGEST_SCENE = 10
+
+
+def _scene_seconds(voices: list[str], total: int) -> list[int]:
+    """Seconds per scene so each voice-over can be read aloud, filling ``total``.
+
+    Every scene first gets the time its words need at an easy pace; spare seconds go
+    to the middle scenes (at most ten seconds each). When the words need more than
+    ``total``, scenes are squeezed towards the fastest readable pace, so the drafts
+    pass the same video checks trainees' scripts face (``congdoan.media``).
+    """
+    from ..media.video import syllables
+
+    # a placeholder stands for a short detail ("8h00", "Hội trường"): count two syllables
+    words = [syllables(re.sub(r"\[[^\]]*\]", "x x", voice)) for voice in voices]
+    floors = [max(2, math.ceil(n / _FAST_PACE)) for n in words]
+    floors[0] = _HOOK_SECONDS
+    easy = [max(2, math.ceil(n / _EASY_PACE)) for n in words]
+    spans = [
+        max(floor, min(_LONGEST_SCENE, ease)) for floor, ease in zip(floors, easy, strict=True)
+    ]
+    spans[0] = _HOOK_SECONDS
+    after_hook = list(range(1, len(spans)))
+    while sum(spans) < total:
+        open_slots = [i for i in after_hook if spans[i] < _LONGEST_SCENE] or after_hook
+        spans[min(open_slots, key=lambda i: spans[i])] += 1
+    while sum(spans) > total and any(spans[i] > floors[i] for i in range(len(spans))):
+        spans[max(range(len(spans)), key=lambda i: spans[i] - floors[i])] -= 1
     return spans
 
 
@@ -739,7 +764,8 @@ def build_video(ctx: Context) -> Built:
     org = ctx.val("org") or ""
     cta_picture = t("video.cta_picture", org=org).replace("  ", " ")
     scenes.append((cta_picture, cta_screen, t("video.cta_voice")))
-    spans = _split_seconds(total, len(scenes))
+    spans = _scene_seconds([voice for _, _, voice in scenes], total)
+    total = sum(spans)
     channel = ctx.joined("channel") or t("video.channel_default")
     lines = [
         t("video.heading", event=event),

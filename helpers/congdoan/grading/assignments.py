@@ -1,0 +1,397 @@
+"""The course's graded assignments: which answer variables, which checks, how many points.
+
+Notebooks stay one line per cell: a grading cell calls ``grade_part("a01", "notice",
+draft=draft)`` and a self-check cell ``kiem_tra("a01", draft=draft, prompt=prompt)``.
+The checks and points live here, in one place, so
+
+* the self-check runs exactly the checks of the visible grading cells, no more;
+* hidden grading cells reveal nothing in nbgrader's feedback (which shows their
+  source, jupyter/nbgrader#1363): the source names a part, and the part prints only
+  its points;
+* the trainer tools and the tests read grade ids, variables and points from
+  :data:`ASSIGNMENTS` instead of parsing notebooks.
+
+The story of all three assignments: Công đoàn cơ sở Công ty TNHH May Sông Hương
+(under Liên đoàn Lao động thành phố Huế) prepares Tháng Công nhân :data:`YEAR`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..i18n import msg
+from ..report import ERROR, Item, Report
+from .core import (
+    MISSING,
+    TABLE,
+    TEXT,
+    answer_problem,
+    as_table,
+    as_text,
+    format_points,
+    grade_report,
+    points_for,
+    run_safely,
+    select,
+    zero,
+)
+from .extra import check_facts, check_plan_table, check_privacy, check_total_stated
+
+__all__ = [
+    "ASSIGNMENTS",
+    "BUDGET",
+    "YEAR",
+    "Assignment",
+    "Part",
+    "SelfCheck",
+    "grade_part",
+    "kiem_tra",
+    "nbgrader_settings",
+    "self_check",
+]
+
+YEAR = 2026
+BUDGET = 30_000_000  # đồng, stated in a02's instructions
+LAUNCH_DAY, LAUNCH_TIME = dt.date(YEAR, 5, 4), dt.time(7, 30)  # a01: the launch ceremony
+MEAL_DAY = dt.date(YEAR, 5, 16)  # a03: "Bữa cơm Công đoàn"
+
+NOTICE_CODES = (
+    "issuer", "number", "motto", "place_date", "title", "subject", "body",
+    "signature", "signer_name", "recipients", "placeholder", "outdated_unit",
+)  # fmt: skip
+PLAN_CODES = (
+    "issuer", "number", "motto", "place_date", "title", "subject", "body", "purpose",
+    "content", "time_venue", "participants", "budget", "assignment", "implementation",
+    "signature", "signer_name", "recipients", "placeholder", "outdated_unit",
+)  # fmt: skip
+TABLE_VISIBLE = ("columns", "rows", "owners", "dates", "times", "budget")
+TABLE_HIDDEN = ("venue_clash", "owner_clash")
+POST_CODES = (
+    "hook", "length", "hashtags", "call_to_action", "emoji", "verify_facts", "union_identity",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Part:
+    """One autograded cell: its nbgrader ``grade_id``, points, inputs and checks."""
+
+    assignment: str
+    name: str
+    points: float
+    variables: tuple[str, ...]
+    check: Callable[..., Report]  # called with the answers, in the order of ``variables``
+    codes: tuple[str, ...] | None = None
+    hidden: bool = False
+
+    @property
+    def grade_id(self) -> str:
+        return f"{self.assignment}_{'hidden_' if self.hidden else ''}{self.name}"
+
+    @property
+    def label(self) -> str:
+        return msg(f"grading.part.{self.assignment}.{self.name}")
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """An assignment: its folder, answer variables (``text`` or ``table``) and parts."""
+
+    id: str
+    folder: str
+    variables: Mapping[str, str]
+    parts: tuple[Part, ...]
+    manual: Mapping[str, float] = field(default_factory=dict)  # grade_id -> points
+
+    @property
+    def notebook(self) -> str:
+        return f"{self.folder}.ipynb"
+
+    @property
+    def visible(self) -> tuple[Part, ...]:
+        return tuple(part for part in self.parts if not part.hidden)
+
+    @property
+    def autograded_points(self) -> float:
+        return sum(part.points for part in self.parts)
+
+    @property
+    def total_points(self) -> float:
+        return self.autograded_points + sum(self.manual.values())
+
+    def part(self, name: str) -> Part:
+        for part in self.parts:
+            if part.name == name or part.grade_id == name:
+                return part
+        raise ValueError(f"{self.id} has no part {name!r}; parts: {[p.name for p in self.parts]}")
+
+
+def _checker(kind: str) -> Callable[[str], Report]:
+    """``congdoan.check`` for one kind (imported on first use, to keep imports light)."""
+
+    def run(text: str) -> Report:
+        from ..checks import check
+
+        return check(text, kind)
+
+    return run
+
+
+def _a01_facts(draft: str) -> Report:
+    return check_facts(
+        draft, dates=[LAUNCH_DAY], times=[LAUNCH_TIME], phrases=["Tháng Công nhân", "hội trường"]
+    )
+
+
+def _a02_table(ke_hoach) -> Report:
+    return check_plan_table(ke_hoach, year=YEAR, budget=BUDGET)
+
+
+def _a02_total(ke_hoach, van_ban: str) -> Report:
+    facts = check_facts(van_ban, phrases=["Tháng Công nhân"])
+    return Report("plan", [check_total_stated(van_ban, ke_hoach, year=YEAR), *facts.items])
+
+
+def _a03_guard(bai_facebook: str, tin_zalo: str) -> Report:
+    items = []
+    for channel, text in (("facebook", bai_facebook), ("zalo", tin_zalo)):
+        items.append(check_privacy(text, code=f"privacy_{channel}"))
+        facts = check_facts(
+            text, dates=[MEAL_DAY], phrases=["Bữa cơm Công đoàn"], code_prefix=f"{channel}_"
+        )
+        items.extend(facts.items)
+    return Report("post", items)
+
+
+def _one(assignment: str, name: str, variables, check, points, **kw) -> Part:
+    return Part(assignment, name, points, tuple(variables), check, **kw)
+
+
+ASSIGNMENTS: dict[str, Assignment] = {
+    "a01": Assignment(
+        "a01",
+        "a01_thong_bao",
+        {"prompt": TEXT, "draft": TEXT},
+        (
+            _one("a01", "prompt", ["prompt"], _checker("prompt"), 2),
+            _one(
+                "a01",
+                "notice",
+                ["draft"],
+                _checker("notice"),
+                4,
+                codes=NOTICE_CODES,
+            ),
+            _one("a01", "facts", ["draft"], _a01_facts, 2, hidden=True),
+        ),
+        {"a01_manual_fit": 2},
+    ),
+    "a02": Assignment(
+        "a02",
+        "a02_ke_hoach",
+        {"ke_hoach": TABLE, "van_ban": TEXT},
+        (
+            _one("a02", "table", ["ke_hoach"], _a02_table, 4, codes=TABLE_VISIBLE),
+            _one("a02", "clashes", ["ke_hoach"], _a02_table, 2, codes=TABLE_HIDDEN, hidden=True),
+            _one(
+                "a02",
+                "document",
+                ["van_ban"],
+                _checker("plan"),
+                3,
+                codes=PLAN_CODES,
+            ),
+            _one("a02", "total", ["ke_hoach", "van_ban"], _a02_total, 1, hidden=True),
+        ),
+        {"a02_manual_quality": 3},
+    ),
+    "a03": Assignment(
+        "a03",
+        "a03_bai_dang",
+        {"bai_facebook": TEXT, "tin_zalo": TEXT},
+        (
+            _one(
+                "a03",
+                "facebook",
+                ["bai_facebook"],
+                _checker("facebook"),
+                3,
+                codes=POST_CODES,
+            ),
+            _one(
+                "a03",
+                "zalo",
+                ["tin_zalo"],
+                _checker("zalo"),
+                3,
+                codes=POST_CODES,
+            ),
+            _one("a03", "guard", ["bai_facebook", "tin_zalo"], _a03_guard, 2, hidden=True),
+        ),
+        {"a03_manual_tone": 2},
+    ),
+}
+
+
+def _assignment(assignment: str) -> Assignment:
+    key = assignment.split("_", 1)[0] if isinstance(assignment, str) else assignment
+    if key not in ASSIGNMENTS:
+        raise ValueError(f"unknown assignment {assignment!r}; known: {sorted(ASSIGNMENTS)}")
+    return ASSIGNMENTS[key]
+
+
+def _inputs(a: Assignment, part: Part, answers: Mapping[str, Any]) -> tuple[dict, list[str]]:
+    """The part's answers converted to text or tables, and the problems with them."""
+    values, problems = {}, []
+    for name in part.variables:
+        value = answers.get(name, MISSING)
+        problem = answer_problem(value, a.variables[name], name)
+        if problem:
+            problems.append(problem)
+        else:
+            values[name] = as_text(value) if a.variables[name] == TEXT else as_table(value)
+    return values, problems
+
+
+def grade_part(assignment: str, part: str, **answers: Any) -> float:
+    """Grade one part of an assignment; a grading cell ends with this call.
+
+    >>> grade_part("a01", "notice", draft=draft)  # doctest: +SKIP
+    3.5
+
+    Prints the feedback to stdout (hidden parts: only the points) and returns the
+    points. A missing, empty or wrongly typed answer gives 0 with a message naming the
+    variable; an unknown assignment or part is the trainer's mistake and raises
+    ``ValueError``.
+    """
+    a = _assignment(assignment)
+    spec = a.part(part)
+    values, problems = _inputs(a, spec, answers)
+    if problems:
+        return zero("\n✗ ".join(problems), spec.points, spec.label)
+    report = run_safely(lambda: spec.check(*(values[name] for name in spec.variables)))
+    if report is None:
+        return zero(msg("grading.feedback.check_failed", label=spec.label), spec.points, spec.label)
+    return grade_report(
+        report, points=spec.points, codes=spec.codes, label=spec.label, quiet=spec.hidden
+    )
+
+
+class SelfCheck(Report):
+    """The visible checks of an assignment, grouped by part, with expected points.
+
+    It is a :class:`~congdoan.report.Report` (codes are ``part.code``, e.g.
+    ``notice.title``) that shows itself as one checklist per part.
+    """
+
+    def __init__(self, assignment: Assignment, parts: list[tuple[Part, Report, float]]):
+        items = [
+            Item(f"{part.name}.{item.code}", item.ok, item.message, item.hint, item.severity,
+                 item.weight)
+            for part, report, _ in parts
+            for item in report.items
+        ]  # fmt: skip
+        super().__init__(assignment.id, items)
+        self.assignment = assignment
+        self.parts = parts
+
+    @property
+    def points(self) -> float:
+        """Points the visible grading cells would give now."""
+        return sum(earned for _, _, earned in self.parts)
+
+    def _summary(self) -> str:
+        visible = sum(part.points for part, _, _ in self.parts)
+        return msg(
+            "grading.selfcheck.summary",
+            got=format_points(self.points),
+            points=format_points(visible),
+            total=format_points(self.assignment.total_points),
+        )
+
+    def __str__(self) -> str:
+        lines = [msg("grading.selfcheck.heading", assignment=self.assignment.folder)]
+        for part, report, earned in self.parts:
+            got, out_of = format_points(earned), format_points(part.points)
+            lines.append(msg("grading.selfcheck.part", label=part.label, got=got, points=out_of))
+            for item in report.items:
+                lines.append(f"  {item.symbol} {item.message}")
+                if not item.ok and item.hint:
+                    lines.append(f"      → {item.hint}")
+        lines.append(self._summary())
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        blocks = []
+        for part, report, earned in self.parts:
+            title = msg(
+                "grading.selfcheck.part",
+                label=part.label,
+                got=format_points(earned),
+                points=format_points(part.points),
+            )
+            body = Report(report.kind, report.items)._repr_html_()
+            blocks.append(f"<h4>{html.escape(title)}</h4>{body}")
+        heading = html.escape(msg("grading.selfcheck.heading", assignment=self.assignment.folder))
+        summary = html.escape(self._summary())
+        return f"<div><h3>{heading}</h3>{''.join(blocks)}<p><b>{summary}</b></p></div>"
+
+
+def self_check(assignment: str, **answers: Any) -> SelfCheck:
+    """Run the visible checks of ``assignment`` on the answers, before submitting.
+
+    >>> kiem_tra("a01", draft=draft, prompt=prompt)  # doctest: +SKIP
+
+    Offline and silent on stderr; hidden checks are not run. The result shows itself
+    as a checklist per part with the points the visible cells would give.
+    """
+    a = _assignment(assignment)
+    parts = []
+    for part in a.visible:
+        values, problems = _inputs(a, part, answers)
+        if problems:
+            report = Report(part.name, [Item("answer", False, p, "", ERROR) for p in problems])
+        else:
+            report = run_safely(
+                lambda part=part, values=values: part.check(*(values[n] for n in part.variables))
+            )
+            if report is None:
+                failed = msg("grading.feedback.check_failed", label=part.label)
+                report = Report(part.name, [Item("answer", False, failed, "", ERROR)])
+            else:
+                report = Report(report.kind, select(report, part.codes))
+        earned = points_for(report.items, part.points)
+        parts.append((part, report, earned))
+    return SelfCheck(a, parts)
+
+
+kiem_tra = self_check  # the name trainees read in the notebooks
+
+TRANSCRIPT = "congdoan-transcript.jsonl"  # congdoan.record's default file beside the notebook
+
+
+def nbgrader_settings() -> dict[str, dict[str, Any]]:
+    """The nbgrader settings these assignments rely on, as a traitlets-Config-shaped dict.
+
+    * ``ClearSolutions`` stubs in Vietnamese that *run*: an untouched answer cell leaves
+      its variable at the empty value set above the solution, and the grading cells give
+      0 with a message, instead of nbgrader's ``raise NotImplementedError()`` (which
+      still grades 0, but shows a trainee an English traceback).
+    * ``Autograde.exclude_overwriting``: never overwrite a trainee's recorded AI replies
+      (``congdoan-transcript.jsonl``) with a copy left in the source folder.
+
+    >>> from traitlets.config import Config
+    >>> c.merge(Config(nbgrader_settings()))  # doctest: +SKIP
+    """
+    return {
+        "ClearSolutions": {
+            "code_stub": {"python": msg("grading.stub.code")},
+            "text_stub": msg("grading.stub.text"),
+        },
+        "Autograde": {
+            "exclude_overwriting": {a.folder: [TRANSCRIPT] for a in ASSIGNMENTS.values()}
+        },
+    }

@@ -11,17 +11,19 @@ from nbclient import NotebookClient
 ROOT = Path(__file__).resolve().parents[2]
 LESSONS = sorted((ROOT / "modules").rglob("*.ipynb"))
 LESSONS = [p for p in LESSONS if ".ipynb_checkpoints" not in p.parts]
+ASSIGNMENTS = sorted((ROOT / "assignments").glob("*/*.ipynb"))
 
 
 def _id(path: Path) -> str:
     return str(path.relative_to(ROOT))
 
 
-def test_there_are_lessons():
+def test_there_are_lessons_and_assignments():
     assert (ROOT / "modules" / "00_bat_dau" / "00_bat_dau.ipynb") in LESSONS
+    assert len(ASSIGNMENTS) >= 3
 
 
-@pytest.mark.parametrize("path", LESSONS, ids=_id)
+@pytest.mark.parametrize("path", LESSONS + ASSIGNMENTS, ids=_id)
 def test_committed_without_outputs(path):
     notebook = nbformat.read(path, as_version=4)
     for cell in notebook.cells:
@@ -30,8 +32,9 @@ def test_committed_without_outputs(path):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("path", LESSONS, ids=_id)
-def test_lesson_executes_offline(path, monkeypatch):
+@pytest.mark.parametrize("path", LESSONS + ASSIGNMENTS, ids=_id)
+def test_notebook_executes_offline(path, monkeypatch):
+    """Lessons, and assignments as the trainer writes them (with their solutions)."""
     notebook = nbformat.read(path, as_version=4)
     client = NotebookClient(
         notebook,

@@ -142,3 +142,18 @@ def test_english_messages(monkeypatch):
 def test_never_raises_on_arbitrary_text(text, channel):
     report = check_image_prompt(text, channel=channel)
     assert [item.code for item in report] == CODES
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    ["Ảnh chụp đoàn viên hiến máu tại Nhà văn hóa, tỉ lệ 4:5", "Tranh cổ động theo mẫu, tỉ lệ 1:1"],
+)
+def test_blood_and_template_are_not_colours(prompt):
+    assert not check_image_prompt(prompt)["colours"].ok
+
+
+@pytest.mark.parametrize(
+    "prompt", ["Ảnh chụp đoàn viên hiến máu, màu đỏ và trắng", "anh chup doan vien, mau do"]
+)
+def test_colours_with_and_without_diacritics(prompt):
+    assert check_image_prompt(prompt)["colours"].ok

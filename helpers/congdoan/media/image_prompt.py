@@ -66,7 +66,6 @@ _NO_TEXT = _words(
     r"khong viet chu", r"de trong cho chu", r"cho trong de (?:them|ghi) chu",
 )  # fmt: skip
 _COLOUR = _words(
-    r"mau",
     r"tong (?:mau|do|vang|xanh|am|lanh|sang|toi|nong)",
     r"gam mau",
     r"pastel",
@@ -78,7 +77,10 @@ _COLOUR = _words(
     r"green",
     r"gold\w*",
 )
-_COLOUR_MARKED = re.compile(r"\b(?:đỏ|vàng|trắng|đen|cam|tím|hồng|nâu|xám|bạc)\b")
+_COLOUR_MARKED = re.compile(r"\b(?:màu|đỏ|vàng|trắng|đen|cam|tím|hồng|nâu|xám|bạc)\b")
+# "mau" without marks is "màu" (colour) only in text typed without diacritics; with
+# them it may be "máu" (blood: hiến máu) or "mẫu" (template).
+_COLOUR_PLAIN = _words(r"mau")
 _QUOTED = re.compile(r"“([^”\n]{1,200})”|\"([^\"\n]{1,200})\"|«([^»\n]{1,200})»|„([^“\n]{1,200})“")
 _RATIO = re.compile(
     r"(?<![\d.,])(1[.,]91\s*:\s*1|(?:1|2|3|4|5|9|16|21)\s*:\s*(?:1|2|3|4|5|9|16))(?![\d])"
@@ -251,6 +253,8 @@ def _aspect_ratio(original: str, folded: str, channel: Channel | None) -> Item:
 
 def _colours(original: str, folded: str) -> Item:
     match = _COLOUR.search(folded) or _COLOUR_MARKED.search(original.lower())
+    if not match and original == strip_diacritics(original):
+        match = _COLOUR_PLAIN.search(folded)
     if match:
         found = _found(original, folded, match, phrase=True)
         return Item("colours", True, msg("media.image.colours_ok", found=found), severity=WARNING)

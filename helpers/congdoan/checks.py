@@ -28,6 +28,7 @@ _TABLE: dict[str, tuple[str, str, str | None]] = {
     "invitation": ("congdoan.documents", "check", "invitation"),
     "plan": ("congdoan.documents", "check", "plan"),
     "report": ("congdoan.documents", "check", "report"),
+    "minutes": ("congdoan.documents", "check", "minutes"),
     "prompt": ("congdoan.prompts", "check", None),
     "facebook": ("congdoan.posts", "check", "facebook"),
     "zalo": ("congdoan.posts", "check", "zalo"),

@@ -231,3 +231,17 @@ def test_libreoffice_converts_the_export_to_pdf(tmp_path: Path, notice_text: str
     )
     pdf = tmp_path / "tb.pdf"
     assert pdf.is_file() and pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_a_practice_reply_is_exported_without_its_tips(tmp_path: Path) -> None:
+    from congdoan import ask
+
+    reply = ask(
+        "Soạn thông báo của Công đoàn cơ sở Công ty Dệt may Huế, cấp trên là Liên đoàn Lao "
+        "động thành phố Huế, về việc họp Ban Chấp hành lúc 14h00 ngày 15/5/2026 tại Hội "
+        "trường. Người ký: Chủ tịch Nguyễn Văn An."
+    )
+    text = from_docx(to_docx(reply, tmp_path / "tb.docx"))
+    assert "Gợi ý để câu lệnh tốt hơn" in reply.text
+    assert "Gợi ý để câu lệnh tốt hơn" not in text
+    assert "- Lưu: VT." in text and "Nguyễn Văn An" in text

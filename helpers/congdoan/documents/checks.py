@@ -36,7 +36,7 @@ from ..text import (
     strip_diacritics,
     weekday_name,
 )
-from .parse import Document, as_document
+from .parse import _NOTE, _RECIPIENTS, Document, _cells, as_document, signing_roles
 
 __all__ = ["KINDS", "REGISTRY", "Check", "Context", "KindSpec", "check", "resolve_kind"]
 
@@ -55,6 +55,7 @@ KINDS = {
     "invitation": KindSpec("invitation", "GM", "GIẤY MỜI"),
     "plan": KindSpec("plan", "KH", "KẾ HOẠCH"),
     "report": KindSpec("report", "BC", "BÁO CÁO"),
+    "minutes": KindSpec("minutes", "BB", "BIÊN BẢN"),
 }
 
 
@@ -425,13 +426,14 @@ class RecipientsCheck:
 
     require_as_above: bool = False
     code: str = "recipients"
+    severity: Severity = ERROR
 
     def __call__(self, doc: Document, ctx: Context) -> Item:
         items = [_squash(item) for item in doc.recipients]
         problem, found = self._problem(doc, items)
         if problem:
             hint = "hint_as_above" if problem == "no_as_above" else "hint"
-            return _fail(self.code, problem, hint=hint, found=found)
+            return _fail(self.code, problem, hint=hint, found=found, severity=self.severity)
         return _ok(self.code, count=len(items))
 
     def _problem(self, doc: Document, items: list[str]) -> tuple[str | None, str]:
@@ -612,6 +614,192 @@ def check_addressee(doc: Document, ctx: Context) -> Item:
     return _fail("addressee", "missing" if not text else "empty", found=text)
 
 
+# --------------------------------------------------------------------------- minutes
+#
+# A biên bản (NĐ 30/2020, mẫu 1.9) records a meeting: time started, place, participants,
+# chair and secretary, the proceedings, the closing time, then the signatures of the
+# secretary (left) and the chair (right), not "TM. BAN CHẤP HÀNH". The template has no
+# place-and-date line and no separate conclusion or head count; union minutes usually
+# add both, so those two are warnings, as is a missing "Nơi nhận:".
+
+_CLOSING = re.compile(
+    r"(?i)(?:\b(?:cuộc|buổi|phiên)\s+họp\b|\bhội\s+nghị\b|^)[^.\n]{0,60}?\bkết\s+thúc\b"
+)
+_CONCLUSION_WORDS = ("kết luận", "biểu quyết", "nghị quyết", "thống nhất")
+_ATTENDANCE = re.compile(r"(?i)\bcó\s+mặt\b|\bvắng\b|\b\d+\s*/\s*\d+\s+(?:đồng\s+chí|ủy\s+viên)")
+_CONTENT_HEADS = ("nội dung", "diễn biến")
+
+
+def _proceedings(doc: Document) -> list[str]:
+    """The lines of a biên bản between the title and the signatures."""
+    lines = [*doc.addressee, *doc.body]
+    for index, line in enumerate(lines):
+        if signing_roles(line):
+            return lines[:index]
+    return lines
+
+
+def _content_head(lines: list[str]) -> int | None:
+    for index, line in enumerate(lines):
+        if line.lstrip(_HEADING_NUMBER).lower().startswith(_CONTENT_HEADS):
+            return index
+    return None
+
+
+def _closing_line(lines: list[str]) -> int | None:
+    """The last line saying the meeting ended ("Cuộc họp kết thúc lúc 16 giờ 00")."""
+    for index in range(len(lines) - 1, -1, -1):
+        if _CLOSING.search(lines[index]):
+            return index
+    return None
+
+
+def _opening(lines: list[str]) -> list[str]:
+    """Where time, place and participants are written: before the proceedings start."""
+    end = _content_head(lines)
+    if end is None:
+        end = _closing_line(lines)
+    return lines[:end] if end is not None else lines
+
+
+def check_minutes_place_date(doc: Document, ctx: Context) -> Item:
+    """The template has no place-and-date line; if one is written, the usual rules apply."""
+    if not doc.place_date:
+        return _ok("place_date", "ok_minutes")
+    return check_place_date(doc, ctx)
+
+
+def check_minutes_time_venue(doc: Document, ctx: Context) -> Item:
+    """When the meeting started (hour and date) and where: ``Thời gian bắt đầu``, ``Địa điểm``."""
+    text = "\n".join(_opening(_proceedings(doc)))
+    times, dates = find_times(text), find_dates(text, default_year=ctx.today.year)
+    venue = any(
+        len((m[1] or m[2] or "").split()) >= _MIN_INVITEE_WORDS for m in _VENUE.finditer(text)
+    )
+    hint = "hint_minutes"
+    if not (times or dates) and not venue:
+        return _fail("time_venue", "minutes_missing", hint=hint)
+    if not times:
+        return _fail("time_venue", "minutes_no_hour", hint=hint)
+    if not dates:
+        return _fail("time_venue", "minutes_no_date", hint=hint)
+    if not venue:
+        return _fail("time_venue", "minutes_no_venue", hint=hint)
+    return _ok("time_venue", "ok_minutes", hour=times[0].text, date=dates[0].text)
+
+
+def check_minutes_participants(doc: Document, ctx: Context) -> Item:
+    """Who attended, who chaired, who took the minutes, and how many were present."""
+    folded = " ".join(" ".join(_opening(_proceedings(doc))).split()).lower()
+    hint = "hint_minutes"
+    if not any(word in folded for word in ("thành phần", "tham dự", "có mặt")):
+        return _fail("participants", "minutes_missing", hint=hint)
+    if not any(word in folded for word in ("chủ trì", "chủ tọa")):
+        return _fail("participants", "minutes_no_chair", hint=hint)
+    if not any(word in folded for word in ("thư ký", "người ghi biên bản")):
+        return _fail("participants", "minutes_no_secretary", hint=hint)
+    if not _ATTENDANCE.search(folded):
+        return _fail("participants", "minutes_no_attendance", hint=hint, severity=WARNING)
+    return _ok("participants", "ok_minutes")
+
+
+def check_minutes_content(doc: Document, ctx: Context) -> Item:
+    """The proceedings: a ``Nội dung`` part with what was reported and discussed."""
+    lines = _proceedings(doc)
+    head = _content_head(lines)
+    if head is None:
+        return _fail("content", "minutes_missing", hint="hint_minutes")
+    end = _closing_line(lines)
+    part = lines[head : end if end is not None and end > head else len(lines)]
+    first = part[0].split(":", 1)[1] if ":" in part[0] else ""
+    words = len(_WORD.findall(" ".join([first, *part[1:]])))
+    if words < _BODY_MIN_WORDS:
+        return _fail("content", "minutes_empty", hint="hint_minutes")
+    return _ok("content", "ok_minutes", lines=len(part))
+
+
+def check_conclusion(doc: Document, ctx: Context) -> Item:
+    """What the meeting decided: ``Kết luận``, a vote or what was agreed (a warning)."""
+    folded = " ".join(" ".join(_proceedings(doc)).split()).lower()
+    if any(word in folded for word in _CONCLUSION_WORDS):
+        return _ok("conclusion")
+    return _fail("conclusion", "missing", severity=WARNING)
+
+
+def check_closing(doc: Document, ctx: Context) -> Item:
+    """``Cuộc họp kết thúc lúc 16 giờ 00 cùng ngày.``: the meeting's end, with the hour."""
+    lines = _proceedings(doc)
+    at = _closing_line(lines)
+    if at is None:
+        return _fail("closing", "missing")
+    line = lines[at]
+    after = line[_CLOSING.search(line).end() :]
+    times = find_times(after)
+    if not times:
+        return _fail("closing", "no_hour", found=_clip(line))
+    return _ok("closing", hour=times[0].text)
+
+
+def _signers(doc: Document) -> dict[str, str | None]:
+    """Role -> the name written under it, from the signature lines after the proceedings."""
+    signers: dict[str, str | None] = {}
+    pending: list[str] = []
+    started = False
+    for line in doc.lines:
+        roles = signing_roles(line)
+        if roles:
+            started = True
+            pending = [role for role in roles if role not in signers]
+            signers.update(dict.fromkeys(pending))
+            continue
+        if not started or not pending or _RECIPIENTS.match(line) or line.startswith("- "):
+            continue
+        cells = [cell for cell in _cells(line) if not _NOTE.match(cell)]
+        if len(cells) == len(pending):
+            signers.update(zip(pending, cells, strict=True))
+            pending = []
+        elif cells:
+            signers[pending.pop(0)] = " ".join(cells)
+    return signers
+
+
+_ROLE_LABELS = {"secretary": "THƯ KÝ", "chair": "CHỦ TRÌ"}
+
+
+def check_signatures(doc: Document, ctx: Context) -> Item:
+    """Both signers: the secretary (``THƯ KÝ``) and the chair (``CHỦ TRÌ``/``CHỦ TỌA``)."""
+    signers = _signers(doc)
+    if not signers:
+        if doc.signature:
+            found = " / ".join(_squash(line) for line in doc.signature)
+            return _fail("signatures", "authority", found=found)
+        return _fail("signatures", "missing")
+    if "secretary" not in signers:
+        return _fail("signatures", "no_secretary")
+    if "chair" not in signers:
+        return _fail("signatures", "no_chair")
+    for role in ("secretary", "chair"):
+        name = signers[role]
+        label = _ROLE_LABELS[role]
+        if not name:
+            return _fail("signatures", "no_name", role=label)
+        name = _squash(name)
+        honorific = _HONORIFIC.match(name)
+        if honorific:
+            return _fail(
+                "signatures",
+                "has_title",
+                hint="hint_title",
+                role=label,
+                found=name,
+                name=name[honorific.end() :],
+            )
+        words = name.split()
+        if not 2 <= len(words) <= 7 or not all(w.isalpha() and w[0].isupper() for w in words):
+            return _fail("signatures", "not_name", role=label, found=name)
+    return _ok("signatures", secretary=signers["secretary"], chair=signers["chair"])
+
+
 # --------------------------------------------------------------------------- registry
 
 _HEAD: tuple[Check, ...] = (
@@ -660,6 +848,22 @@ REGISTRY: dict[str, tuple[Check, ...]] = {
         RecipientsCheck(require_as_above=True),
         *_END,
     ),
+    "minutes": (
+        check_issuer,
+        check_number,
+        check_motto,
+        check_minutes_place_date,
+        check_title,
+        check_subject,
+        check_minutes_time_venue,
+        check_minutes_participants,
+        check_minutes_content,
+        check_conclusion,
+        check_closing,
+        check_signatures,
+        RecipientsCheck(severity=WARNING),
+        *_END,
+    ),
 }
 
 
@@ -672,6 +876,7 @@ _KIND_ALIASES = {
     "giay moi": "invitation",
     "ke hoach": "plan",
     "bao cao": "report",
+    "bien ban": "minutes",
 }
 
 
@@ -693,9 +898,9 @@ def resolve_kind(kind: object) -> KindSpec:
 def check(text_or_document: str | Document, kind: str, *, today: dt.date | None = None) -> Report:
     """Check a union document of ``kind`` against the layout rules; returns a :class:`Report`.
 
-    ``kind`` is ``notice``, ``invitation``, ``plan`` or ``report`` (or ``TB``, ``GM``, ``KH``,
-    ``BC``, or the Vietnamese name). ``today`` decides which dates are in the future
-    (default: the real today), so lessons and tests can fix it.
+    ``kind`` is ``notice``, ``invitation``, ``plan``, ``report`` or ``minutes`` (or ``TB``,
+    ``GM``, ``KH``, ``BC``, ``BB``, or the Vietnamese name). ``today`` decides which dates
+    are in the future (default: the real today), so lessons and tests can fix it.
 
     >>> check("THÔNG BÁO", "notice").ok
     False

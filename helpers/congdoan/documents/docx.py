@@ -11,7 +11,9 @@ for East Asian and complex scripts, or Word substitutes another font for Vietnam
 14 pt; a borderless two-column header table (bodies and number left, motto and
 italic place/date right); bold title and summary; justified body with a 1.27 cm
 first-line indent; a footer table with ``Nơi nhận:`` (bold italic, smaller) left and
-the bold uppercase signature block right. python-docx is imported only when used.
+the bold uppercase signature block right. A biên bản's two signatures (``THƯ KÝ`` and
+``CHỦ TRÌ``) go side by side in a borderless table above the footer. python-docx is
+imported only when used.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
 from ..i18n import msg
-from .parse import Document, as_document
+from .parse import _NOTE, Document, _cells, as_document, signing_roles
 
 if TYPE_CHECKING:  # pragma: no cover
     from docx.table import _Cell
@@ -51,6 +53,9 @@ _SECTION_HEADING = re.compile(r"^(?:[IVX]+\.|[A-ZĐ]\.)\s")
 def to_docx(text_or_document: str | Document, path: str | os.PathLike[str]) -> Path:
     """Write the document to a ``.docx`` file at ``path`` and return the path.
 
+    An answer from :func:`congdoan.ask` (a ``Reply``) is accepted as well; like
+    :func:`congdoan.check`, the practice model's closing tips are left out of the file.
+
     >>> to_docx(text, "thong-bao.docx")  # doctest: +SKIP
     PosixPath('thong-bao.docx')
 
@@ -59,7 +64,7 @@ def to_docx(text_or_document: str | Document, path: str | os.PathLike[str]) -> P
     ``.docx``. Bad paths raise :class:`~congdoan.errors.InputError` with the reason.
     """
     target = _target_path(path)
-    doc = as_document(text_or_document)
+    doc = as_document(_draft(text_or_document))
     word = _build(doc)
     try:
         word.save(str(target))
@@ -68,6 +73,19 @@ def to_docx(text_or_document: str | Document, path: str | os.PathLike[str]) -> P
             msg("documents.docx.unwritable", path=target, reason=_reason(exc))
         ) from None
     return target
+
+
+def _draft(value: object) -> object:
+    """The text of a reply or a string without the practice model's tips; else unchanged."""
+    from ..chat import Reply
+
+    if isinstance(value, Reply):
+        value = value.text
+    if isinstance(value, str):
+        from ..practice import without_tips
+
+        return without_tips(value)
+    return value
 
 
 def from_docx(path: str | os.PathLike[str]) -> str:
@@ -174,8 +192,10 @@ def _build(doc: Document) -> Any:
         _paragraph(word, line)
     _header(word, doc)
     _title(word, doc)
-    for line in doc.body:
+    body, signers = _split_signers(doc.body)
+    for line in body:
         _body_paragraph(word, line)
+    _dual_signature(word, signers)
     _footer(word, doc)
     for line in doc.trailing:
         _paragraph(word, line)
@@ -375,3 +395,55 @@ def _footer(word: Any, doc: Document) -> None:
         _paragraph(right, doc.signer, align="center", bold=True)
     _drop_template_paragraph(left)
     _drop_template_paragraph(right)
+
+
+def _split_signers(body: list[str]) -> tuple[list[str], list[str]]:
+    """A biên bản ends its body with the two signers' lines: split them off."""
+    for index, line in enumerate(body):
+        if signing_roles(line):
+            return body[:index], body[index:]
+    return body, []
+
+
+def _dual_signature(word: Any, lines: list[str]) -> None:
+    """``THƯ KÝ`` left and ``CHỦ TRÌ`` right, each with room to sign and the name below.
+
+    The lines may come side by side (``THƯ KÝ      CHỦ TRÌ``) or one signer after the other.
+    """
+    if not lines:
+        return
+    columns: list[list[tuple[str, str]]] = [[], []]  # (kind, text) per column
+    pending: list[int] = []
+    for line in lines:
+        cells = _cells(line)
+        if signing_roles(line):
+            start = 0 if len(cells) > 1 or not columns[0] else 1
+            pending = []
+            for offset, cell in enumerate(cells[:2]):
+                column = min(start + offset, 1)
+                columns[column].append(("role", cell))
+                pending.append(column)
+            continue
+        if len(cells) > 1 and len(cells) == len(pending):
+            targets = pending
+        else:
+            targets = pending[:1] or [1]
+            cells = [" ".join(cells)]
+        for column, cell in zip(targets, cells, strict=False):
+            kind = "note" if _NOTE.match(cell) else "name"
+            columns[column].append((kind, cell))
+    from docx.shared import Mm
+
+    _paragraph(word, "")
+    cells = _two_columns(word)
+    half = Mm((_LEFT_COLUMN_MM + _RIGHT_COLUMN_MM) / 2)
+    table = word.tables[-1]
+    for cell, column in zip(cells, table.columns, strict=True):
+        cell.width = column.width = half
+    for cell, entries in zip(cells, columns, strict=True):
+        for kind, text in entries:
+            if kind == "name":
+                for _ in range(_SIGNING_SPACE):
+                    _paragraph(cell, "", align="center")
+            _paragraph(cell, text, align="center", bold=kind != "note", italic=kind == "note")
+        _drop_template_paragraph(cell)

@@ -22,7 +22,7 @@ from ..errors import InputError
 from ..i18n import msg
 from ..text import detect_legacy_encoding, normalize, strip_diacritics
 
-__all__ = ["TITLES", "Document", "parse"]
+__all__ = ["TITLES", "Document", "parse", "signing_roles"]
 
 # Document types a title line may name (NĐ 30/2020, annex III); the first four are checked.
 TITLES = (
@@ -341,10 +341,43 @@ def _looks_like_name(cell: str) -> bool:
     return len(words) in _NAME_WORDS and all(w.isalpha() and w[0].isupper() for w in words)
 
 
+# The two signers of a biên bản (NĐ 30/2020, mẫu 1.9): the secretary and the chair.
+_SIGNING_ROLES = (
+    ("secretary", re.compile(r"(?i)^(?:THƯ\s+KÝ|NGƯỜI\s+GHI\s+BIÊN\s+BẢN)$")),
+    ("chair", re.compile(r"(?i)^CHỦ\s+(?:TRÌ|TỌA|TOẠ)$")),
+)
+
+
+def signing_roles(line: str) -> list[str]:
+    """The signers a signature line of a biên bản names, left to right.
+
+    A cell counts only when it is the role alone (``THƯ KÝ``, ``CHỦ TRÌ``, ``CHỦ TỌA``),
+    so a body line such as ``Thư ký: đồng chí ...`` names no signer.
+
+    >>> signing_roles("THƯ KÝ          CHỦ TRÌ")
+    ['secretary', 'chair']
+    """
+    roles = []
+    for cell in _cells(line):
+        for role, pattern in _SIGNING_ROLES:
+            if pattern.match(cell):
+                roles.append(role)
+    return roles
+
+
 def as_document(value: object) -> Document:
-    """A parsed document from text or a :class:`Document`; anything else is a trainee error."""
+    """A parsed document from text, a :class:`Document` or an ``ask()`` reply.
+
+    A practice-model reply is read without its closing tips, which advise the trainee
+    and are no part of the document. Anything else is a trainee error.
+    """
+    from ..chat import Reply
+    from ..practice import without_tips
+
     if isinstance(value, Document):
         return value
+    if isinstance(value, Reply):
+        value = value.text
     if isinstance(value, str):
-        return parse(value)
+        return parse(without_tips(value))
     raise InputError(msg("documents.input.not_text", type=type(value).__name__))

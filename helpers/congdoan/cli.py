@@ -16,6 +16,7 @@ from pathlib import Path
 import click
 
 from .config import load_settings
+from .course.cli import course
 from .errors import CongdoanError
 from .i18n import LANGUAGES, msg, set_language
 
@@ -123,6 +124,9 @@ def lab(port: int | None, no_browser: bool, dry_run: bool, jupyter_args: tuple[s
         return
     env = {**os.environ, "CONGDOAN_PROVIDER": os.environ.get("CONGDOAN_PROVIDER", "offline")}
     raise SystemExit(subprocess.call(command, cwd=root, env=env))
+
+
+cli.add_command(course)
 
 
 def course_root() -> Path:

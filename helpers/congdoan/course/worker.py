@@ -1,0 +1,84 @@
+"""A grading worker: ``python -m congdoan.course.worker COURSE_DIR ASSIGNMENT``.
+
+Started by :mod:`congdoan.course.autograde` with a scrubbed environment. It reads one
+trainee id per line (JSON) on stdin and answers one JSON line per submission on
+stdout: ``{"done": id, "result": {"success": ..., "detail": ...}, "seconds": ...}``.
+Anything else a library prints goes to stderr (the autograde log), never to the
+protocol stream.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+import time
+import warnings
+from pathlib import Path
+
+LOCK_RETRIES = 3
+#: nbgrader's words when a cell ran out of time and the kernel ignored the interrupt
+TIMEOUT_MARKS = (
+    "UnresponsiveKernelError",
+    "kernel became unresponsive",
+    "CellTimeoutError",
+    "Timeout waiting for",
+    "TimeoutError",
+)
+
+
+def main(argv: list[str] | None = None) -> int:
+    root, assignment = (argv or sys.argv[1:])[:2]
+    protocol = os.fdopen(os.dup(1), "w", encoding="utf-8", buffering=1)
+    os.dup2(2, 1)  # stray prints (and the kernels' inherited stdout) go to the log
+    sys.stdout = sys.stderr
+    warnings.filterwarnings("ignore")
+    logging.disable(logging.WARNING)
+
+    from congdoan.course.coursedir import Course
+
+    api = Course(Path(root)).api()
+    protocol.write(json.dumps({"ready": True}) + "\n")
+    for line in sys.stdin:
+        student = json.loads(line)
+        if student is None:
+            break
+        started = time.monotonic()
+        result = grade_one(api, assignment, student)
+        answer = {"done": student, "result": result, "seconds": time.monotonic() - started}
+        protocol.write(json.dumps(answer, ensure_ascii=False) + "\n")
+    return 0
+
+
+def grade_one(api, assignment: str, student: str) -> dict:
+    """nbgrader's autograde for one trainee; retried when SQLite stays locked."""
+    result: dict = {}
+    for attempt in range(LOCK_RETRIES + 1):
+        try:
+            result = api.autograde(assignment, student, force=True, create=True)
+        except Exception as exc:  # nbgrader normally reports errors in the result
+            result = {"success": False, "error": f"{type(exc).__name__}: {exc}"}
+        text = f"{result.get('log', '')}\n{result.get('error', '')}"
+        if result.get("success") or "database is locked" not in text:
+            break
+        time.sleep(0.5 * (attempt + 1))
+    detail = ""
+    text = f"{result.get('error', '')}\n{result.get('log', '')}"
+    timed_out = any(mark in text for mark in TIMEOUT_MARKS)
+    if not result.get("success"):
+        lines = [
+            line.strip()
+            for line in f"{result.get('error', '')}\n{result.get('log', '')}".splitlines()
+            if line.strip()
+            and not line.startswith(("Traceback", "  "))
+            and "Please see the" not in line
+            and "There was an error processing" not in line
+        ]
+        errors = [line for line in lines if "rror" in line]
+        detail = (errors or lines or [""])[-1][:300]
+    return {"success": bool(result.get("success")), "detail": detail, "timed_out": timed_out}
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

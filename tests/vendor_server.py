@@ -197,8 +197,12 @@ def _handler_for(server: VendorServer):
                 self._truncated_json()
                 return
             usage = {"promptTokenCount": 9, "candidatesTokenCount": 5, "totalTokenCount": 14}
+            grounded = any("googleSearch" in tool for tool in body.get("tools", []))
             if not stream:
-                self._json(200, _gemini_response(server.reply_text, model, blocked, usage))
+                response = _gemini_response(server.reply_text, model, blocked, usage)
+                if grounded:
+                    response["candidates"][0]["groundingMetadata"] = _GROUNDING
+                self._json(200, response)
                 return
             self._start_sse()
             pieces = _pieces(server.reply_text)
@@ -209,6 +213,8 @@ def _handler_for(server: VendorServer):
                 event = _gemini_response(piece, model, blocked and last, usage if last else None)
                 if not last:
                     event["candidates"][0].pop("finishReason")
+                elif grounded:
+                    event["candidates"][0]["groundingMetadata"] = _GROUNDING
                 self._event(event)
 
         # -- plumbing ---------------------------------------------------------------
@@ -257,6 +263,16 @@ def _handler_for(server: VendorServer):
             self.wfile.flush()
 
     return Handler
+
+
+#: What Gemini returns with Google Search grounding: the web pages it used.
+_GROUNDING = {
+    "webSearchQueries": ["Tháng Công nhân 2025 chủ đề"],
+    "groundingChunks": [
+        {"web": {"uri": "https://example.org/thang-cong-nhan", "title": "Báo Lao Động"}},
+        {"web": {"uri": "https://example.org/ldld-hue", "title": "LĐLĐ thành phố Huế"}},
+    ],
+}
 
 
 def _pieces(text: str, size: int = 8) -> list[str]:

@@ -25,12 +25,20 @@ from . import record
 from .config import Settings, load_settings, provider_label, resolve_provider_id
 from .errors import CongdoanError, InputError
 from .i18n import msg
-from .providers import Completion, Message, Provider, Request, Usage, get_provider
+from .providers import Citation, Completion, Message, Provider, Request, Usage, get_provider
 
 if TYPE_CHECKING:
     import pandas
 
 __all__ = ["Chat", "Reply", "ask", "compare", "estimate_tokens"]
+
+
+def _texts(value: Any) -> bool:
+    """A text or a list of texts (the ``stop`` option)."""
+    return isinstance(value, str) or (
+        isinstance(value, list) and all(isinstance(item, str) for item in value)
+    )
+
 
 #: Generation options ``ask`` accepts, with the check each value must pass.
 _OPTIONS: Mapping[str, tuple[Callable[[Any], bool], str]] = {
@@ -43,16 +51,24 @@ _OPTIONS: Mapping[str, tuple[Callable[[Any], bool], str]] = {
         "errors.input.expect_max_tokens",
     ),
     "top_p": (
-        lambda v: isinstance(v, int | float) and 0 < v <= 1,
-        "errors.input.expect_temperature",
+        lambda v: isinstance(v, int | float) and not isinstance(v, bool) and 0 < v <= 1,
+        "errors.input.expect_top_p",
     ),
     "seed": (
         lambda v: isinstance(v, int) and not isinstance(v, bool),
-        "errors.input.expect_max_tokens",
+        "errors.input.expect_seed",
     ),
-    "stop": (lambda v: isinstance(v, str | list), "errors.input.expect_max_tokens"),
+    "stop": (
+        lambda v: (
+            isinstance(v, str) or (isinstance(v, list) and all(isinstance(x, str) for x in v))
+        ),
+        "errors.input.expect_stop",
+    ),
+    # Google Search grounding: Gemini answers from web results and lists its sources
+    "search": (lambda v: isinstance(v, bool), "errors.input.expect_search"),
 }
-_SOURCES = ("live", "replay", "not_recorded")
+#: Providers that can ground an answer in a web search (``search=True``).
+_SEARCH_PROVIDERS = ("gemini",)
 
 
 @dataclass
@@ -74,6 +90,7 @@ class Reply:
     source: str = "live"
     finish_reason: str | None = None
     notices: list[str] = field(default_factory=list)
+    citations: tuple[Citation, ...] = ()
     _shown_while_streaming: bool = field(default=False, repr=False, compare=False)
 
     @property
@@ -116,6 +133,9 @@ class Reply:
         lines = [f"[{self.badge}]", self.text]
         if self.reasoning:
             lines[1:1] = [msg("chat.reasoning_heading"), self.reasoning, "---"]
+        if self.citations:
+            lines.append(msg("chat.sources_heading"))
+            lines += [f"- {c.title}: {c.url}" for c in self.citations]
         lines += [f"({note})" for note in self.notes()]
         lines.append(self.summary_line())
         return "\n".join(lines)
@@ -256,6 +276,8 @@ def _answer(
 ) -> Reply:
     options = _check_options(options)
     provider = get_provider(provider_id, settings)
+    if options.get("search") and provider.settings.id not in _SEARCH_PROVIDERS:
+        raise InputError(msg("errors.input.search_unsupported", provider=provider.settings.id))
     request = Request(messages=messages, model=model or provider.model, options=options)
     key = record.conversation_key(messages, options)
     transcript = record.Transcript(settings.transcript_path)
@@ -312,17 +334,19 @@ def _replay(
         seconds=found.seconds,
         source="replay",
         finish_reason=found.finish_reason,
+        citations=tuple(Citation(**c) for c in found.citations),
     )
 
 
 def _stream(provider: Provider, request: Request, sink: Callable[[str], None]) -> Completion:
     text, reasoning = [], []
-    model, usage, finish = None, None, None
+    model, usage, finish, citations = None, None, None, ()
     for chunk in provider.stream(request):
         text.append(chunk.text)
         reasoning.append(chunk.reasoning)
         model, usage = chunk.model or model, chunk.usage or usage
         finish = chunk.finish_reason or finish
+        citations = chunk.citations or citations
         if chunk.text:
             sink(chunk.text)
     if isinstance(sink, _TerminalStream):
@@ -333,6 +357,7 @@ def _stream(provider: Provider, request: Request, sink: Callable[[str], None]) -
         reasoning="".join(reasoning) or None,
         usage=usage,
         finish_reason=finish,
+        citations=citations,
     )
 
 
@@ -362,6 +387,7 @@ def _reply(
         source=source,
         finish_reason=completion.finish_reason,
         notices=notices,
+        citations=completion.citations,
     )
 
 
@@ -377,6 +403,7 @@ def _recording(reply: Reply, key: str) -> record.Recording:
         tokens_estimated=reply.usage.estimated,
         seconds=reply.seconds,
         finish_reason=reply.finish_reason,
+        citations=[{"title": c.title, "url": c.url} for c in reply.citations],
     )
 
 
@@ -518,6 +545,14 @@ def _reply_html(reply: Reply) -> str:
         f"<div class='congdoan-text' style='white-space:pre-wrap;margin-top:6px'>"
         f"{html.escape(reply.text)}</div>"
     )
+    if reply.citations:
+        items = "".join(
+            f"<li><a href='{html.escape(c.url, quote=True)}' target='_blank' rel='noopener'>"
+            f"{html.escape(c.title)}</a></li>"
+            for c in reply.citations
+        )
+        heading = html.escape(msg("chat.sources_heading"))
+        parts.append(f"<div style='margin-top:6px'><b>{heading}</b><ol>{items}</ol></div>")
     for note in reply.notes():
         parts.append(f"<div style='color:#8a6d00;margin-top:4px'>ⓘ {html.escape(note)}</div>")
     parts.append(

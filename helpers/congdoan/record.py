@@ -21,7 +21,7 @@ import datetime as dt
 import hashlib
 import json
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +55,7 @@ class Recording:
     seconds: float = 0.0
     finish_reason: str | None = None
     recorded_at: str = ""
+    citations: list[dict[str, str]] = field(default_factory=list)
 
     def to_json(self, messages: tuple[Message, ...], options: Mapping[str, Any]) -> str:
         line = dict(self.__dict__)

@@ -12,11 +12,12 @@ from importlib import import_module
 
 from ..config import PROVIDER_IDS, Settings, load_settings, provider_label, resolve_provider_id
 from ..i18n import msg
-from .base import Chunk, Completion, Message, Provider, Request, Status, Usage
+from .base import Chunk, Citation, Completion, Message, Provider, Request, Status, Usage
 
 __all__ = [
     "PROVIDER_IDS",
     "Chunk",
+    "Citation",
     "Completion",
     "Message",
     "Overview",

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Chunk",
+    "Citation",
     "Completion",
     "Message",
     "Provider",
@@ -40,6 +41,14 @@ class Message:
 
     def as_dict(self) -> dict[str, str]:
         return {"role": self.role, "content": self.content}
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A web source a grounded answer is based on (Gemini with Google Search)."""
+
+    title: str
+    url: str
 
 
 @dataclass(frozen=True)
@@ -83,6 +92,7 @@ class Completion:
     reasoning: str | None = None
     usage: Usage | None = None
     finish_reason: str | None = None
+    citations: tuple[Citation, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -94,6 +104,7 @@ class Chunk:
     model: str | None = None
     usage: Usage | None = None
     finish_reason: str | None = None
+    citations: tuple[Citation, ...] = ()
 
 
 class Status(Enum):
@@ -137,6 +148,7 @@ class Provider(ABC):
             model=done.model,
             usage=done.usage,
             finish_reason=done.finish_reason,
+            citations=done.citations,
         )
 
     @abstractmethod

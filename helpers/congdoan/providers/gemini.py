@@ -11,7 +11,7 @@ import threading
 from collections.abc import Iterator
 from typing import Any
 
-from .base import Chunk, Completion, Provider, Request, Status, Usage
+from .base import Chunk, Citation, Completion, Provider, Request, Status, Usage
 from .errors import blocked, cut_off, from_gemini, guarded_stream, missing_key
 
 __all__ = ["GeminiProvider"]
@@ -48,6 +48,7 @@ class GeminiProvider(Provider):
             reasoning=chunk.reasoning or None,
             usage=chunk.usage,
             finish_reason=chunk.finish_reason,
+            citations=chunk.citations,
         )
 
     def stream(self, request: Request) -> Iterator[Chunk]:
@@ -105,6 +106,8 @@ class GeminiProvider(Provider):
             config["stop_sequences"] = [config["stop_sequences"]]
         if request.system:
             config["system_instruction"] = request.system
+        if request.options.get("search"):  # Google Search grounding, with citations
+            config["tools"] = [types.Tool(google_search=types.GoogleSearch())]
         return {
             "model": request.model,
             "contents": contents,
@@ -116,9 +119,10 @@ class GeminiProvider(Provider):
         if feedback is not None and getattr(feedback, "block_reason", None):
             raise blocked(self.settings, str(feedback.block_reason))
         candidates = getattr(response, "candidates", None) or []
-        text, reasoning, finish = [], [], None
+        text, reasoning, finish, citations = [], [], None, ()
         if candidates:
             candidate = candidates[0]
+            citations = _citations(getattr(candidate, "grounding_metadata", None))
             finish = _enum_name(getattr(candidate, "finish_reason", None))
             if finish in _BLOCKED:
                 raise blocked(self.settings, finish)
@@ -132,6 +136,7 @@ class GeminiProvider(Provider):
             model=getattr(response, "model_version", None),
             usage=_usage(getattr(response, "usage_metadata", None)),
             finish_reason=finish,
+            citations=citations,
         )
 
 
@@ -147,6 +152,17 @@ def _new_client(api_key: str, base_url: str | None, timeout: float, retries: int
             attempts=retries + 1, initial_delay=0.5, max_delay=8.0
         )
     return genai.Client(api_key=api_key, http_options=types.HttpOptions(**options))
+
+
+def _citations(metadata: Any) -> tuple[Citation, ...]:
+    """The web sources of a grounded answer, in the order Gemini lists them."""
+    chunks = getattr(metadata, "grounding_chunks", None) or []
+    found = []
+    for chunk in chunks:
+        web = getattr(chunk, "web", None)
+        if web is not None and getattr(web, "uri", None):
+            found.append(Citation(title=web.title or web.domain or web.uri, url=web.uri))
+    return tuple(found)
 
 
 def _usage(raw: Any) -> Usage | None:

@@ -1,4 +1,4 @@
-"""Answers for the three assignments: reference (full marks), partial, empty and broken.
+"""Answers for the assignments: reference (full marks), partial, empty and broken.
 
 The nbgrader tests put these into the released notebooks as a trainee would; the
 trainer tools' class test may import them to build synthetic trainees. Each variant
@@ -15,7 +15,14 @@ import nbformat
 
 ROOT = Path(__file__).resolve().parents[2]
 ASSIGNMENTS = ROOT / "assignments"
-NAMES = ("a01_thong_bao", "a02_ke_hoach", "a03_bai_dang")
+NAMES = (
+    "a01_thong_bao",
+    "a02_ke_hoach",
+    "a03_bai_dang",
+    "a04_hinh_anh_video",
+    "a05_thong_tin",
+    "a06_du_lieu_thanh_vien",
+)
 _MARKERS = ("### BEGIN SOLUTION", "### END SOLUTION")
 
 
@@ -128,6 +135,67 @@ dành cho toàn thể đoàn viên, người lao động.
 """''',
 }
 
+A04_PARTIAL = {
+    # no style, words on the image not in quotes, no ratio, no colours
+    "a04_answer_image": (
+        'cau_lenh_anh = "Vẽ ảnh công nhân chơi thể thao, có chữ Hội thao công nhân ở giữa."'
+    ),
+    # pasted as text: 25 seconds, a 5-second opening, no call to action
+    "a04_answer_script": '''kich_ban = """Cảnh 1 (0-5 giây):
+- Hình ảnh: Sân thể thao Công ty buổi sáng.
+- Chữ trên màn hình: Hội thao công nhân
+- Lời thoại: Công đoàn tổ chức Hội thao công nhân.
+
+Cảnh 2 (5-15 giây):
+- Hình ảnh: Công nhân kéo co, đá bóng.
+- Chữ trên màn hình: Ngày 09/5/2026
+- Lời thoại: Hội thao diễn ra ngày 09/5/2026 tại sân thể thao Công ty, có bóng đá nam, kéo co và nhảy bao bố.
+
+Cảnh 3 (15-25 giây):
+- Hình ảnh: Cả đội chụp ảnh chung.
+- Chữ trên màn hình: Tháng Công nhân 2026
+- Lời thoại: Một ngày vui của người lao động Công ty.
+"""''',  # noqa: E501
+    # typed by hand: cue 2 overlaps cue 1 and is too long a line; it all ends at 20 s
+    "a04_answer_subtitles": '''phu_de = """1
+00:00:00,000 --> 00:00:05,000
+Công đoàn tổ chức Hội thao công nhân.
+
+2
+00:00:04,000 --> 00:00:15,000
+Hội thao diễn ra ngày 09/5/2026 tại sân thể thao Công ty,
+có bóng đá nam, kéo co và nhảy bao bố.
+
+3
+00:00:15,000 --> 00:00:20,000
+Một ngày vui của người lao động Công ty.
+"""''',
+}
+
+A05_PARTIAL = {
+    # two of the three errors, and one correct value listed as wrong
+    "a05_answer_errors": 'sai = ["Thừa Thiên Huế", "500", "1.000.000 đồng"]',
+    # the unit and the number corrected, the report deadline still 15/6/2026
+    "a05_answer_correction": '''ban_sua = """1. Liên đoàn Lao động thành phố Huế tổ chức Lễ phát động Tháng Công nhân năm 2026 lúc 7h30 ngày 03/5/2026 tại Nhà Văn hóa Lao động.
+2. Dịp này, Liên đoàn Lao động thành phố Huế trao 300 suất quà cho đoàn viên có hoàn cảnh khó khăn, mỗi suất trị giá 1.000.000 đồng.
+3. Các công đoàn cơ sở tổ chức đối thoại với người sử dụng lao động trong tháng 5/2026.
+4. Các công đoàn cơ sở gửi báo cáo kết quả Tháng Công nhân trước ngày 15/6/2026.
+"""''',  # noqa: E501
+}
+
+A06_PARTIAL = {
+    # no units= mapping: the most frequent spelling wins ("tổ cắt", "tổ văn phòng")
+    "a06_answer_clean": "sach = clean_members(danh_sach).df",
+    # the phone column dropped, but names and CCCD numbers left
+    "a06_answer_redact": 'an_danh = sach.drop(columns=["Số điện thoại"])',
+    # the repeated submission dropped, but the multiple-choice answers not split
+    "a06_answer_summary": (
+        'khao_sat_sach = khao_sat.sort_values("Dấu thời gian").drop_duplicates("Họ và tên", '
+        'keep="last")\n'
+        "tong_hop = survey_summary(khao_sat_sach, [CAU_1, CAU_2], multi=False)"
+    ),
+}
+
 #: A submission that breaks in every way a trainee can: a syntax error, a number, a list.
 BROKEN = {
     "a01_thong_bao": {
@@ -142,9 +210,30 @@ BROKEN = {
         "a03_answer_facebook": "bai_facebook = None",
         "a03_answer_zalo": "tin_zalo = ['x']",
     },
+    "a04_hinh_anh_video": {
+        "a04_answer_image": "cau_lenh_anh = 42",
+        "a04_answer_script": 'kich_ban = "không có cảnh nào"',
+        "a04_answer_subtitles": "del phu_de",
+    },
+    "a05_thong_tin": {
+        "a05_answer_errors": "sai = 500",
+        "a05_answer_correction": "ban_sua = None",
+    },
+    "a06_du_lieu_thanh_vien": {
+        "a06_answer_clean": "sach = [1, 2, 3]",
+        "a06_answer_redact": "del an_danh",
+        "a06_answer_summary": 'tong_hop = "bảng"',
+    },
 }
 
-PARTIAL = {"a01_thong_bao": A01_PARTIAL, "a02_ke_hoach": A02_PARTIAL, "a03_bai_dang": A03_PARTIAL}
+PARTIAL = {
+    "a01_thong_bao": A01_PARTIAL,
+    "a02_ke_hoach": A02_PARTIAL,
+    "a03_bai_dang": A03_PARTIAL,
+    "a04_hinh_anh_video": A04_PARTIAL,
+    "a05_thong_tin": A05_PARTIAL,
+    "a06_du_lieu_thanh_vien": A06_PARTIAL,
+}
 
 #: Autograded points per grade cell for each variant (manual cells are not listed).
 EXPECTED = {
@@ -169,6 +258,28 @@ EXPECTED = {
     "a03_bai_dang": {
         "solution": {"a03_facebook": 3, "a03_zalo": 3, "a03_hidden_guard": 2},
         "partial": {"a03_facebook": 1.0, "a03_zalo": 3.0, "a03_hidden_guard": 1.5},
+    },
+    "a04_hinh_anh_video": {
+        "solution": {"a04_image": 2, "a04_script": 3, "a04_subtitles": 2, "a04_hidden_sync": 2},
+        "partial": {
+            "a04_image": 0.75,
+            "a04_script": 1.25,
+            "a04_subtitles": 1.25,
+            "a04_hidden_sync": 1.0,
+        },
+    },
+    "a05_thong_tin": {
+        "solution": {"a05_errors": 3, "a05_hidden_correction": 3},
+        "partial": {"a05_errors": 1.5, "a05_hidden_correction": 2.0},
+    },
+    "a06_du_lieu_thanh_vien": {
+        "solution": {"a06_clean": 4, "a06_hidden_members": 2, "a06_redact": 2, "a06_summary": 2},
+        "partial": {
+            "a06_clean": 3.0,
+            "a06_hidden_members": 2.0,
+            "a06_redact": 1.0,
+            "a06_summary": 1.0,
+        },
     },
 }
 

@@ -14,12 +14,35 @@ from .answers import ASSIGNMENTS as FOLDER
 from .answers import EXPECTED, NAMES, source_notebook, variant
 
 
+def _context(cell) -> str | None:
+    """The source of a setup cell or a plain cell that reads data (magics dropped); else None.
+
+    Cells that call ``ask()`` are left out: no answer depends on them.
+    """
+    meta = cell.metadata.get("nbgrader", {})
+    if cell.cell_type != "code" or "ask(" in cell.source:
+        return None
+    if meta and not meta.get("grade_id", "").endswith("_setup"):
+        return None
+    return "\n".join(line for line in cell.source.splitlines() if not line.startswith("%"))
+
+
 def _answers(name: str, which: str) -> dict[str, object]:
-    """Run a variant's answer cells as the kernel would (a broken cell just stops)."""
+    """Run a variant's answer cells as the kernel would (a broken cell just stops).
+
+    The setup cell and the cells that read the assignment's data files run too, in order
+    and in the assignment's folder, so answers that use ``danh_sach`` or ``khao_sat`` work.
+    """
     namespace: dict[str, object] = {"pd": pd}
-    for source in variant(name, which).values():
-        with contextlib.suppress(BaseException):
-            exec(source, namespace)
+    answers = variant(name, which)
+    with contextlib.chdir(FOLDER / name), contextlib.redirect_stdout(io.StringIO()):
+        for cell in source_notebook(name).cells:
+            grade_id = cell.metadata.get("nbgrader", {}).get("grade_id")
+            source = answers[grade_id] if grade_id in answers else _context(cell)
+            if source is None:
+                continue
+            with contextlib.suppress(BaseException):
+                exec(source, namespace)
     return namespace
 
 
@@ -156,3 +179,58 @@ def test_readme_documents_every_grade_id_and_variable():
             assert f"`{grade_id}`" in readme, grade_id
         for variable in a.variables:
             assert f"`{variable}`" in readme, variable
+
+
+# --------------------------------------------------------------------------- a04-a06 keys
+
+
+def test_a05_notebook_shows_the_graded_texts():
+    """The trainee reads in markdown exactly the sources and AI answer that are graded."""
+    from congdoan.grading.materials import A05_AI_ANSWER, A05_SOURCES
+
+    shown = "\n".join(c.source for c in source_notebook("a05_thong_tin").cells)
+    for text in [*A05_SOURCES.values(), A05_AI_ANSWER]:
+        for line in text.splitlines():
+            assert f"> {line}" in shown, line
+
+
+def test_a05_answer_has_exactly_the_planted_errors():
+    from congdoan.facts import verify
+    from congdoan.grading.materials import A05_AI_ANSWER, A05_ERRORS, A05_SOURCES
+
+    report = verify(A05_AI_ANSWER, A05_SOURCES)
+    assert report.counts["contradicted"] == 2 and report.counts["outdated"] == 1
+    # every value of the answer that is right matches no error
+    right = ["7h30", "03/5/2026", "1.000.000 đồng", "04/5/2026", "tháng 5/2026", "300", "10/6"]
+    assert not any(is_error(value) for value in right for is_error in A05_ERRORS)
+
+
+def test_a06_keys_match_the_data_files():
+    from congdoan.forms import clean_members, read_form, survey_summary
+    from congdoan.grading.materials import A06_MEMBERS, A06_SURVEY, A06_UNITS
+
+    folder = FOLDER / "a06_du_lieu_thanh_vien"
+    members = clean_members(
+        read_form(folder / "danh_sach_doan_vien.csv"), units={u: u for u in A06_UNITS}
+    ).df
+    assert dict(zip(members["Số CCCD"], members["Họ và tên"], strict=True)) == A06_MEMBERS
+    assert set(members["Đơn vị"]) == set(A06_UNITS)
+    survey = read_form(folder / "khao_sat_bua_an_ca.csv")
+    assert len(survey) == 16  # one member submitted twice
+    survey = survey.sort_values("Dấu thời gian").drop_duplicates("Họ và tên", keep="last")
+    questions = list(survey.columns[3:5])
+    summary = survey_summary(survey, questions, multi=[questions[1]])
+    for label, question in zip(A06_SURVEY, questions, strict=True):
+        part = summary[summary["câu hỏi"] == question]
+        assert dict(zip(part["câu trả lời"], part["số lượt"], strict=True)) == A06_SURVEY[label]
+
+
+def test_a06_raw_files_need_cleaning():
+    """The messy list fails every check, so each cleaning step earns something."""
+    from congdoan.forms import read_form
+
+    raw = read_form(FOLDER / "a06_du_lieu_thanh_vien" / "danh_sach_doan_vien.csv")
+    with contextlib.redirect_stdout(io.StringIO()):
+        assert grade_part("a06", "clean", sach=raw) == 0
+        assert grade_part("a06", "members", sach=raw) == 0
+        assert grade_part("a06", "redact", an_danh=raw) == 0.5  # only the unit column is fine

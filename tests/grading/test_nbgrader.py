@@ -128,6 +128,25 @@ def test_hidden_parts_print_only_points(graded):
         pytest.fail("no hidden guard cell")
 
 
+@pytest.mark.parametrize(
+    ("name", "grade_id", "shown"),
+    [
+        ("a04_hinh_anh_video", "a04_hidden_sync", "1/2"),
+        ("a05_thong_tin", "a05_hidden_correction", "2/3"),
+    ],
+)
+def test_later_hidden_parts_print_only_points(graded, name, grade_id, shown):
+    root, _, _, _ = graded
+    for cell in _autograded(root, name, "hv_partial").cells:
+        if cell.metadata.get("nbgrader", {}).get("grade_id") == grade_id:
+            text = "".join(o.get("text", "") for o in cell.outputs if o.output_type == "stream")
+            assert "Phần chấm ẩn" in text and f"{shown} điểm" in text
+            assert "✗" not in text and "15/6/2026" not in text and "giây" not in text
+            break
+    else:
+        pytest.fail(f"no {grade_id} cell")
+
+
 def test_recorded_reply_is_replayed_without_network(graded):
     root, _, results, server = graded
     assert results["a01_thong_bao", "replay"]["success"]

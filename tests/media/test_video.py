@@ -195,3 +195,34 @@ def test_never_raises_on_arbitrary_text(text):
 @given(st.text(alphabet="Cảnh 0123456789:-giây\n|HìnhảLờiotạ ", max_size=300))
 def test_never_raises_on_script_like_text(text):
     check_video_script(text)
+
+
+@pytest.mark.parametrize(
+    ("closing", "has_cta"),
+    [
+        ("Chúc mừng Tháng Công nhân, ngày hội của công nhân lao động.", False),
+        ("Đăng ký ngay tại văn phòng Công đoàn!", True),
+        ("Hãy chia sẻ video này.", True),
+        ("dang ky ngay tai van phong cong doan", True),
+    ],
+)
+def test_call_to_action_needs_a_real_call(closing, has_cta):
+    from congdoan.media import check_video_script, script_table
+
+    rows = [
+        {
+            "cảnh": 1,
+            "giây": 3,
+            "hình ảnh": "Cờ",
+            "chữ trên màn hình": "Hội thao",
+            "lời thoại": "Sẵn sàng chưa?",
+        },
+        {
+            "cảnh": 2,
+            "giây": 8,
+            "hình ảnh": "Sân",
+            "chữ trên màn hình": "09/5",
+            "lời thoại": closing,
+        },
+    ]
+    assert check_video_script(script_table(rows))["call_to_action"].ok is has_cta

@@ -11,27 +11,34 @@ The checks and points live here, in one place, so
 * the trainer tools and the tests read grade ids, variables and points from
   :data:`ASSIGNMENTS` instead of parsing notebooks.
 
-The story of all three assignments: Công đoàn cơ sở Công ty TNHH May Sông Hương
-(under Liên đoàn Lao động thành phố Huế) prepares Tháng Công nhân :data:`YEAR`.
+The story of all the assignments: Công đoàn cơ sở Công ty TNHH May Sông Hương
+(under Liên đoàn Lao động thành phố Huế) prepares Tháng Công nhân :data:`YEAR`: a notice
+(a01), a plan (a02), posts (a03), a poster prompt and a short video (a04), a fact check
+of an AI summary of the federation's plan (a05) and the member list and meal survey
+(a06).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..i18n import msg
 from ..report import ERROR, Item, Report
+from ..text import strip_diacritics
 from .core import (
+    DATA,
+    LIST,
     MISSING,
+    SCRIPT,
     TABLE,
     TEXT,
     answer_problem,
-    as_table,
-    as_text,
+    as_answer,
     format_points,
     grade_report,
     points_for,
@@ -40,6 +47,25 @@ from .core import (
     zero,
 )
 from .extra import check_facts, check_plan_table, check_privacy, check_total_stated
+from .materials import (
+    A05_ERRORS,
+    A05_REPORT_DEADLINE,
+    A05_SOURCES,
+    A06_MEMBERS,
+    A06_SURVEY,
+    A06_UNITS,
+    SPORTS_DAY,
+)
+from .tasks import (
+    check_clean_members,
+    check_correction,
+    check_errors_found,
+    check_member_key,
+    check_redacted,
+    check_srt_sync,
+    check_survey_counts,
+    script_text,
+)
 
 __all__ = [
     "ASSIGNMENTS",
@@ -166,6 +192,91 @@ def _a03_guard(bai_facebook: str, tin_zalo: str) -> Report:
     return Report("post", items)
 
 
+# -- a04: a poster prompt and a Reels video inviting workers to the Hội thao công nhân
+IMAGE_CHANNEL, VIDEO_PLATFORM = "facebook", "reels"
+IMAGE_CODES = ("subject", "style", "text", "aspect_ratio", "colours", "privacy")
+SCRIPT_CODES = (
+    "columns", "duration", "scene_length", "reading_speed", "screen_text", "hook",
+    "call_to_action",
+)  # fmt: skip
+SRT_CODES = ("format", "numbering", "timing", "line_length", "line_count")
+
+
+def _a04_image(cau_lenh_anh: str) -> Report:
+    from ..media import check_image_prompt
+
+    return check_image_prompt(cau_lenh_anh, channel=IMAGE_CHANNEL)
+
+
+def _a04_script(kich_ban) -> Report:
+    """The media script checks; the task asks for 30-60 seconds, so length is an error here."""
+    from ..media import check_video_script
+
+    report = check_video_script(kich_ban, VIDEO_PLATFORM)
+
+    def adjusted(item: Item) -> Item:
+        return replace(item, severity=ERROR) if item.code == "duration" else item
+
+    return Report(report.kind, [adjusted(item) for item in report])
+
+
+def _a04_subtitles(phu_de: str) -> Report:
+    from ..media import check_srt
+
+    return check_srt(phu_de)
+
+
+def _a04_sync(kich_ban, phu_de: str) -> Report:
+    from ..errors import CongdoanError
+
+    sync = check_srt_sync(phu_de, kich_ban)
+    try:
+        said = script_text(kich_ban)
+    except CongdoanError:
+        said = ""
+    facts = check_facts(said, dates=[SPORTS_DAY], phrases=["Hội thao"], code_prefix="script_")
+    return Report("srt_sync", [*sync.items, *facts.items])
+
+
+# -- a05: find and correct the errors of an AI summary of the federation's plan
+A05_MIN_CLAIMS = 4  # the AI answer has 5 checkable sentences; a correction keeps most
+
+
+def _a05_errors(sai: list[str]) -> Report:
+    return check_errors_found(sai, A05_ERRORS)
+
+
+def _a05_correction(ban_sua: str) -> Report:
+    report = check_correction(ban_sua, A05_SOURCES, min_claims=A05_MIN_CLAIMS)
+    facts = check_facts(ban_sua, dates=[A05_REPORT_DEADLINE], phrases=["300 suất"])
+    folded = " ".join(strip_diacritics(ban_sua).lower().split())
+    named = re.search(r"\b(?:lien doan lao dong|ldld) (?:thanh pho|tp\.?) hue\b", folded)
+    unit = Item(
+        "unit",
+        named is not None,
+        msg("grading.correction.unit_ok" if named else "grading.correction.unit_missing"),
+        "" if named else msg("grading.correction.unit_hint"),
+    )
+    return Report("correction", [*report.items, *facts.items, unit])
+
+
+# -- a06: the member list and the meal survey of the CĐCS
+def _a06_clean(sach) -> Report:
+    return check_clean_members(sach, units=A06_UNITS)
+
+
+def _a06_members(sach) -> Report:
+    return check_member_key(sach, citizen_ids=A06_MEMBERS)
+
+
+def _a06_redact(an_danh) -> Report:
+    return check_redacted(an_danh, names=A06_MEMBERS.values())
+
+
+def _a06_summary(tong_hop) -> Report:
+    return check_survey_counts(tong_hop, key=A06_SURVEY)
+
+
 def _one(assignment: str, name: str, variables, check, points, **kw) -> Part:
     return Part(assignment, name, points, tuple(variables), check, **kw)
 
@@ -233,6 +344,40 @@ ASSIGNMENTS: dict[str, Assignment] = {
         ),
         {"a03_manual_tone": 2},
     ),
+    "a04": Assignment(
+        "a04",
+        "a04_hinh_anh_video",
+        {"cau_lenh_anh": TEXT, "kich_ban": SCRIPT, "phu_de": TEXT},
+        (
+            _one("a04", "image", ["cau_lenh_anh"], _a04_image, 2, codes=IMAGE_CODES),
+            _one("a04", "script", ["kich_ban"], _a04_script, 3, codes=SCRIPT_CODES),
+            _one("a04", "subtitles", ["phu_de"], _a04_subtitles, 2, codes=SRT_CODES),
+            _one("a04", "sync", ["kich_ban", "phu_de"], _a04_sync, 2, hidden=True),
+        ),
+        {"a04_manual_creativity": 2},
+    ),
+    "a05": Assignment(
+        "a05",
+        "a05_thong_tin",
+        {"sai": LIST, "ban_sua": TEXT},
+        (
+            _one("a05", "errors", ["sai"], _a05_errors, 3),
+            _one("a05", "correction", ["ban_sua"], _a05_correction, 3, hidden=True),
+        ),
+        {"a05_manual_quality": 2},
+    ),
+    "a06": Assignment(
+        "a06",
+        "a06_du_lieu_thanh_vien",
+        {"sach": DATA, "an_danh": DATA, "tong_hop": DATA},
+        (
+            _one("a06", "clean", ["sach"], _a06_clean, 4),
+            _one("a06", "members", ["sach"], _a06_members, 2, hidden=True),
+            _one("a06", "redact", ["an_danh"], _a06_redact, 2),
+            _one("a06", "summary", ["tong_hop"], _a06_summary, 2),
+        ),
+        {"a06_manual_chart": 2},
+    ),
 }
 
 
@@ -252,7 +397,7 @@ def _inputs(a: Assignment, part: Part, answers: Mapping[str, Any]) -> tuple[dict
         if problem:
             problems.append(problem)
         else:
-            values[name] = as_text(value) if a.variables[name] == TEXT else as_table(value)
+            values[name] = as_answer(value, a.variables[name])
     return values, problems
 
 

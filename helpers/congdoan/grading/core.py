@@ -33,6 +33,7 @@ import contextlib
 import io
 import logging
 import math
+import re
 import warnings
 from collections.abc import Callable, Iterable, Iterator
 from fractions import Fraction
@@ -45,6 +46,9 @@ __all__ = [
     "MISSING",
     "STEP",
     "answer_problem",
+    "as_answer",
+    "as_data",
+    "as_list",
     "format_points",
     "grade",
     "grade_report",
@@ -67,6 +71,9 @@ MISSING: Any = _Missing()
 
 # Kinds grade() understands besides those of congdoan.check: name -> (answer type, checker)
 TEXT, TABLE = "text", "table"
+# Answer types of the later assignments (a04-a06): any table of rows (not a plan), a video
+# script (a table or pasted script text) and a short list of values.
+DATA, SCRIPT, LIST = "data", "script", "list"
 
 
 @contextlib.contextmanager
@@ -135,18 +142,31 @@ def answer_problem(value: object, expected: str, label: str) -> str | None:
     """
     if value is MISSING or value is None:
         return msg("grading.input.missing", label=label)
-    if expected == TEXT:
+    if expected == SCRIPT and as_text(value) is None:
+        table = as_table(value)
+        if table is None:
+            return msg("grading.input.not_script", label=label, type=type(value).__name__)
+        return msg("grading.input.empty_script", label=label) if len(table) == 0 else None
+    if expected in (TEXT, SCRIPT):
         text = as_text(value)
         if text is None:
             return msg("grading.input.not_text", label=label, type=type(value).__name__)
         if not text.strip():
             return msg("grading.input.empty_text", label=label)
         return None
-    table = as_table(value)
+    if expected == LIST:
+        values = as_list(value)
+        if values is None:
+            return msg("grading.input.not_list", label=label, type=type(value).__name__)
+        if not values:
+            return msg("grading.input.empty_list", label=label)
+        return None
+    table = as_data(value) if expected == DATA else as_table(value)
     if table is None:
         return msg("grading.input.not_table", label=label, type=type(value).__name__)
     if len(table) == 0:
-        return msg("grading.input.empty_table", label=label)
+        key = "grading.input.empty_table" if expected == TABLE else "grading.input.empty_rows"
+        return msg(key, label=label)
     return None
 
 
@@ -156,6 +176,57 @@ def as_text(value: object) -> str | None:
         return value
     text = getattr(value, "text", None)
     return text if isinstance(text, str) else None
+
+
+def as_list(value: object) -> list[str] | None:
+    """The entries of a list answer as stripped texts (blank ones dropped), else ``None``.
+
+    A list, tuple or set of texts and numbers; a text is split at line breaks and ``;``.
+    """
+    if isinstance(value, str):
+        pieces: list[object] = re.split(r"[\n;]", value)
+    elif isinstance(value, list | tuple | set | frozenset):
+        pieces = list(value)
+    else:
+        return None
+    entries = []
+    for piece in pieces:
+        if isinstance(piece, bool) or not isinstance(piece, str | int | float):
+            return None
+        if isinstance(piece, float) and piece.is_integer():
+            piece = int(piece)  # 500.0 is the value 500
+        text = str(piece).strip()
+        if text:
+            entries.append(text)
+    return entries
+
+
+def as_answer(value: object, expected: str):
+    """``value`` as the checker of an answer of type ``expected`` takes it.
+
+    Text for ``text``; a DataFrame for ``table`` and ``data``; a list of texts for
+    ``list``; for ``script`` the text as pasted, or the table.
+    """
+    if expected == TEXT:
+        return as_text(value)
+    if expected == LIST:
+        return as_list(value)
+    if expected == SCRIPT and as_text(value) is not None:
+        return as_text(value)
+    return as_data(value) if expected == DATA else as_table(value)
+
+
+def as_data(value: object):
+    """:func:`as_table`, and a pandas Series (``value_counts()``) as a two-column table."""
+    import pandas
+
+    if isinstance(value, pandas.Series):
+        try:
+            with quiet_stderr():
+                return value.reset_index()
+        except (ValueError, TypeError):  # the index and the values share a name
+            return None
+    return as_table(value)
 
 
 def as_table(value: object):

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import InputError
 from ..i18n import msg
 from ..report import ERROR, WARNING, Item, Report
-from ..text import nfc, strip_diacritics
+from ..text import nfc, normalize, strip_diacritics
 
 if TYPE_CHECKING:
     import pandas
@@ -115,10 +115,17 @@ _ALIASES: dict[str, str] = {
     ),
 }  # fmt: skip
 _TEXT_COLUMNS = (VISUAL, SCREEN, VOICE)
-_CTA = re.compile(
+# Calls to action, matched with diacritics so that "công nhân" is not "nhấn" (press)...
+_CTA_MARKED = re.compile(
+    r"\b(?:hãy|đăng ký|đăng kí|tham gia|theo dõi|chia sẻ|like|bấm|nhấn|bình luận|comment|"
+    r"liên hệ|gọi|follow|inbox|nhắn tin|ủng hộ|hưởng ứng|đừng bỏ lỡ|xem thêm|truy cập|"
+    r"quét mã|cùng nhau|share|subscribe)\b"
+)
+# ... and without them only for text typed without diacritics.
+_CTA_PLAIN = re.compile(
     r"\b(?:hay|dang ky|dang ki|tham gia|theo doi|chia se|like|bam|nhan|binh luan|comment|"
     r"lien he|goi|follow|inbox|nhan tin|ung ho|huong ung|dung bo lo|xem them|truy cap|"
-    r"quet ma|cung nhau|dang ky ngay|share|subscribe)\b"
+    r"quet ma|cung nhau|share|subscribe)\b"
 )
 
 
@@ -334,8 +341,9 @@ def _hook(scenes: list[_Scene]) -> Item:
 def _call_to_action(scenes: list[_Scene]) -> Item:
     last = scenes[-1]
     hint = msg("media.video.cta_hint")
-    said = strip_diacritics(f"{last.screen} {last.voice}").lower()
-    if _CTA.search(said):
+    said = normalize(f"{last.screen} {last.voice}").lower()
+    plain = strip_diacritics(said)
+    if _CTA_MARKED.search(said) or (said == plain and _CTA_PLAIN.search(plain)):
         return Item("call_to_action", True, msg("media.video.cta_ok", n=last.number), hint)
     return Item("call_to_action", False, msg("media.video.cta_missing", n=last.number), hint)
 

@@ -26,7 +26,7 @@ import os
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -372,15 +372,7 @@ def _resolve_columns(df: pd.DataFrame, columns: Mapping[str, str] | None) -> dic
         raise InputError(
             msg("forms.input.unknown_role", roles=", ".join(unknown_roles), valid=", ".join(ROLES))
         )
-    missing = [name for name in columns.values() if name not in df.columns]
-    if missing:
-        raise InputError(
-            msg(
-                "forms.input.missing_columns",
-                missing=", ".join(map(str, missing)),
-                available=", ".join(map(str, df.columns)),
-            )
-        )
+    _require_columns(df, columns.values())
     return dict(columns)
 
 
@@ -606,15 +598,7 @@ def survey_summary(
     """
     df = _check_frame(df)
     questions = [question_columns] if isinstance(question_columns, str) else list(question_columns)
-    missing = [q for q in questions if q not in df.columns]
-    if missing:
-        raise InputError(
-            msg(
-                "forms.input.missing_columns",
-                missing=", ".join(map(str, missing)),
-                available=", ".join(map(str, df.columns)),
-            )
-        )
+    _require_columns(df, questions)
     rows = []
     for question in questions:
         answers = [_cell(v) for v in df[question] if _cell(v)]
@@ -720,3 +704,16 @@ def summary_prompt(summary: pd.DataFrame, *, topic: str = "") -> str:
     return unicodedata.normalize(
         "NFC", msg("forms.prompt.template", topic=topic_text, table="\n".join(lines))
     )
+
+
+def _require_columns(df: pd.DataFrame, names: Iterable[object]) -> None:
+    """Name every column the trainee's table lacks, and the columns it has."""
+    missing = [name for name in names if name not in df.columns]
+    if missing:
+        raise InputError(
+            msg(
+                "forms.input.missing_columns",
+                missing=", ".join(map(str, missing)),
+                available=", ".join(map(str, df.columns)),
+            )
+        )

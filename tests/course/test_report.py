@@ -91,3 +91,53 @@ def test_workbook_has_sheets_numbers_and_charts(tmp_path):
     with zipfile.ZipFile(path) as archive:
         charts = [n for n in archive.namelist() if n.startswith("xl/charts/chart")]
     assert len(charts) == 2
+
+
+def _graded_cell(grade_id: str, checks: list[dict]) -> dict:
+    from congdoan.grading.core import CHECKS_MIME
+
+    return {
+        "cell_type": "code", "execution_count": 1, "id": grade_id, "source": "",
+        "metadata": {"nbgrader": {"grade": True, "grade_id": grade_id, "points": 4}},
+        "outputs": [{"output_type": "display_data", "metadata": {},
+                     "data": {CHECKS_MIME: {"checks": checks}, "text/plain": ""}}],
+    }  # fmt: skip
+
+
+def test_check_codes_are_read_from_the_autograded_notebooks(tmp_path):
+    import json
+
+    from congdoan.course.report import _code_stats
+
+    class Course:
+        def path(self, step, student, assignment):
+            return tmp_path / step / student / assignment
+
+    results = {
+        "HV001": [{"code": "place_date", "ok": False}, {"code": "signature", "ok": True}],
+        "HV002": [{"code": "place_date", "ok": False}, {"code": "signature", "ok": False}],
+        "HV003": [{"code": "place_date", "ok": True}, {"code": "signature", "ok": True}],
+    }
+    for student, checks in results.items():
+        folder = tmp_path / "autograded" / student / "a01"
+        folder.mkdir(parents=True)
+        notebook = {"nbformat": 4, "nbformat_minor": 5, "metadata": {},
+                    "cells": [_graded_cell("a01_notice", checks)]}  # fmt: skip
+        (folder / "a01.ipynb").write_text(json.dumps(notebook), encoding="utf-8")
+    (tmp_path / "autograded" / "HV004" / "a01").mkdir(parents=True)
+    (tmp_path / "autograded" / "HV004" / "a01" / "a01.ipynb").write_text("{not json")
+
+    stats = {s.code: s for s in _code_stats(Course(), [("a01", s) for s in [*results, "HV004"]])}
+
+    assert (stats["place_date"].failed, stats["place_date"].graded) == (2, 3)
+    assert (stats["signature"].failed, stats["signature"].graded) == (1, 3)
+    assert stats["place_date"].description == "a01_notice"
+
+
+def test_codes_lead_the_reteach_list_and_get_their_own_sheet(tmp_path):
+    data = _data()
+    data.codes = [CheckStat("a01", "place_date", "a01_notice", 0, graded=3, failed=3)]
+
+    assert "place_date" in "\n".join(summary_lines(data))
+    book = load_workbook(write_xlsx(data, tmp_path / "bao_cao.xlsx"))
+    assert "Tiêu chí kiểm tra" in book.sheetnames and "Mã kiểm tra" in book.sheetnames

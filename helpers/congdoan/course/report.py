@@ -44,6 +44,9 @@ class ReportData:
     #: one row per trainee: id, name, unit, {assignment: score or None}, {assignment: status}
     trainees: list[dict] = field(default_factory=list)
     checks: list[CheckStat] = field(default_factory=list)
+    #: per checker code (``place_date``, ``signature``...), read from the autograded
+    #: notebooks: finer than ``checks`` (one per grade cell), so it leads the re-teach list
+    codes: list[CheckStat] = field(default_factory=list)
 
     def unit_rows(self) -> list[dict]:
         """Per unit: trainees, mean percentage per assignment and overall (None: no work)."""
@@ -145,7 +148,46 @@ def build_report(course) -> ReportData:
         row["percent"] = round(100 * total / total_max, 1) if total_max else 0.0
         data.trainees.append(row)
     data.checks = sorted(checks.values(), key=lambda c: (-c.fail_rate, c.assignment, c.code))
+    codes = _code_stats(course, [(name, student) for name, student in scores])
+    data.codes = sorted(codes, key=lambda c: (-c.fail_rate, c.assignment, c.code))
     return data
+
+
+def _code_stats(course, submissions: list[tuple[str, str]]) -> list[CheckStat]:
+    """How many graded trainees failed each checker code, per assignment and grade cell.
+
+    Grading cells publish their check results as a ``CHECKS_MIME`` display (see
+    ``congdoan.grading.core.publish_checks``); a notebook that cannot be read is skipped.
+    """
+    import nbformat
+
+    stats: dict[tuple[str, str, str], CheckStat] = {}
+    for name, student in submissions:
+        for path in sorted(course.path("autograded", student, name).glob("*.ipynb")):
+            try:
+                notebook = nbformat.read(path, as_version=4)
+            except (OSError, ValueError):
+                continue
+            for cell in notebook.cells:
+                grade_id = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id", "")
+                for check in _published_checks(cell):
+                    key = (name, grade_id, str(check.get("code", "")))
+                    stat = stats.setdefault(key, CheckStat(name, key[2], grade_id, 0.0))
+                    stat.graded += 1
+                    stat.failed += 0 if check.get("ok") else 1
+    return list(stats.values())
+
+
+def _published_checks(cell) -> list[dict]:
+    from ..grading.core import CHECKS_MIME
+
+    found = []
+    for output in cell.get("outputs", []):
+        data = output.get("data", {}) if output.get("output_type") == "display_data" else {}
+        payload = data.get(CHECKS_MIME)
+        if isinstance(payload, dict) and isinstance(payload.get("checks"), list):
+            found.extend(c for c in payload["checks"] if isinstance(c, dict))
+    return found
 
 
 def _describe(source: str) -> str:
@@ -194,7 +236,7 @@ def summary_lines(data: ReportData, top: int = 5) -> list[str]:
                     percent=f"{unit['total']:g}",
                 )
             )
-    weak = [c for c in data.checks if c.failed][:top]
+    weak = [c for c in (data.codes or data.checks) if c.failed][:top]
     if weak:
         lines.append(msg("course.report.reteach_heading"))
         for check in weak:
@@ -310,8 +352,22 @@ def write_xlsx(data: ReportData, path: Path) -> Path:
         )
     widths(sheet, [22, 12, 12, 12, 12, 12])
 
-    # 4. check codes, most failed first, with a bar chart: what to re-teach
-    sheet = book.create_sheet(msg("course.report.sheet_checks"))
+    # 4. checker codes, then grade cells, most failed first, with a bar chart: what to re-teach
+    if data.codes:
+        _checks_sheet(book, msg("course.report.sheet_codes"), data.codes, header, widths)
+    _checks_sheet(book, msg("course.report.sheet_checks"), data.checks, header, widths)
+
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    book.save(path)
+    return path
+
+
+def _checks_sheet(book, title: str, checks: list[CheckStat], header, widths) -> None:
+    """One row per check, most failed first, with a bar chart of the failure rates."""
+    from openpyxl.chart import BarChart, Reference
+
+    sheet = book.create_sheet(title)
     header(
         sheet,
         [
@@ -323,7 +379,7 @@ def write_xlsx(data: ReportData, path: Path) -> Path:
             msg("course.report.col_fail_rate"),
         ],
     )
-    for check in data.checks:
+    for check in checks:
         sheet.append(
             [
                 check.assignment,
@@ -335,8 +391,8 @@ def write_xlsx(data: ReportData, path: Path) -> Path:
             ]
         )
     widths(sheet, [22, 24, 50, 14, 14, 16])
-    if data.checks:
-        count = min(len(data.checks), 15)
+    if checks:
+        count = min(len(checks), 15)
         chart = BarChart()
         chart.type = "bar"
         chart.title = msg("course.report.chart_checks")
@@ -348,8 +404,3 @@ def write_xlsx(data: ReportData, path: Path) -> Path:
         chart.set_categories(Reference(sheet, min_col=2, min_row=2, max_row=count + 1))
         chart.height, chart.width = max(7, 1 + 0.8 * count), 18
         sheet.add_chart(chart, "H2")
-
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    book.save(path)
-    return path

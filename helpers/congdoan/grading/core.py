@@ -43,6 +43,7 @@ from ..i18n import msg
 from ..report import ERROR, Item, Report
 
 __all__ = [
+    "CHECKS_MIME",
     "MISSING",
     "STEP",
     "answer_problem",
@@ -53,6 +54,7 @@ __all__ = [
     "grade",
     "grade_report",
     "points_for",
+    "publish_checks",
     "quiet_stderr",
     "select",
 ]
@@ -257,7 +259,28 @@ def grade_report(
     items = select(report, codes)
     earned = points_for(items, points)
     _print_feedback(items, earned, points, label or msg("grading.feedback.default_label"), quiet)
+    publish_checks(items)
     return earned
+
+
+#: MIME type of the check results a grading cell publishes for the trainer's class
+#: report (``congdoan course report``); JupyterLab and nbconvert show only its empty
+#: text part, and nbgrader scores a cell by its errors and result, not its displays.
+CHECKS_MIME = "application/vnd.congdoan.checks+json"
+
+
+def publish_checks(items: Iterable[Item]) -> None:
+    """Attach which checks passed to the cell's output, when running in a kernel."""
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython is a dependency
+        return
+    if get_ipython() is None:
+        return
+    from IPython.display import display
+
+    checks = [{"code": item.code, "ok": item.ok} for item in items]
+    display({CHECKS_MIME: {"checks": checks}, "text/plain": ""}, raw=True)
 
 
 def grade(

@@ -18,7 +18,7 @@ import click
 from .config import load_settings
 from .course.cli import course
 from .errors import CongdoanError
-from .i18n import LANGUAGES, msg, set_language
+from .i18n import LANGUAGES, catalogue, get_language, msg, set_language
 
 __all__ = ["cli", "main"]
 
@@ -31,6 +31,34 @@ LAB_OVERRIDES = {
     },
 }
 START_NOTEBOOK = Path("modules") / "00_bat_dau" / "00_bat_dau.ipynb"
+
+
+def _click_text(message: str) -> str:
+    """Click's own words ("Usage:", "Options") in the current language, from the catalogue."""
+    return catalogue(get_language()).get(f"click.text.{message}", message)
+
+
+def _translate_click() -> None:
+    """Route Click's gettext calls through the catalogue.
+
+    Click marks its strings with ``gettext`` (bound as ``_`` in each of its modules) but
+    ships no Vietnamese translation; rebinding ``_`` in this process makes help pages
+    and usage errors speak the course's language, ``--lang en`` included.
+    """
+    import click.core
+    import click.decorators
+    import click.exceptions
+    import click.formatting
+    import click.parser
+    import click.types
+
+    for module in (click.core, click.decorators, click.exceptions, click.formatting,
+                   click.parser, click.types):  # fmt: skip
+        if hasattr(module, "_"):
+            module._ = _click_text
+
+
+_translate_click()
 
 
 class CongdoanClickError(click.ClickException):

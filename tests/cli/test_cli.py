@@ -111,3 +111,15 @@ def test_lab_overrides_keep_other_settings(tmp_path):
     merged = json.loads(path.read_text())
     assert merged["@jupyterlab/apputils-extension:themes"] == {"theme": "dark"}
     assert merged["@jupyterlab/translation-extension:plugin"] == {"locale": "vi_VN"}
+
+
+def test_help_and_usage_errors_speak_the_course_language(runner):
+    help_vi = runner.invoke(cli, ["--help"]).output
+    assert help_vi.startswith("Cách dùng: ") and "Tùy chọn:" in help_vi and "Lệnh:" in help_vi
+    assert "Hiện hướng dẫn này rồi thoát." in help_vi
+
+    missing = runner.invoke(cli, ["ask"])
+    assert missing.exit_code == 2 and "Lỗi: Thiếu tham số 'PROMPT'." in missing.output
+
+    english = runner.invoke(cli, ["--lang", "en", "ask"])
+    assert "Error: Missing argument 'PROMPT'." in english.output

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import InputError
+from .files import ensure_folder
 from .i18n import msg
 from .text import find_dates, find_times, nfc, parse_money, strip_diacritics
 
@@ -364,8 +365,7 @@ def _target(path: object, suffixes: tuple[str, ...]) -> Path:
     target = Path(path)
     if target.suffix.lower() not in suffixes:
         raise InputError(msg("events.input.bad_suffix", path=target, suffixes=", ".join(suffixes)))
-    if not target.parent.is_dir():
-        raise InputError(msg("events.input.no_folder", folder=target.parent))
+    ensure_folder(target)
     return target
 
 

@@ -35,6 +35,7 @@ import pandas as pd
 
 from . import privacy
 from .errors import InputError
+from .files import ensure_folder
 from .i18n import msg
 from .text import nfc, parse_date, strip_diacritics
 
@@ -672,8 +673,7 @@ def _chart_path(path: str | os.PathLike[str]) -> Path:
     target = Path(path)
     if target.suffix.lower() not in (".png", ".svg", ".pdf"):
         raise InputError(msg("forms.chart.bad_suffix", path=target))
-    if not target.parent.is_dir():
-        raise InputError(msg("forms.chart.no_folder", folder=target.parent))
+    ensure_folder(target)
     return target
 
 

@@ -22,6 +22,7 @@ from typing import Literal
 from urllib.parse import urlsplit
 
 from .errors import InputError
+from .files import ensure_folder
 from .i18n import msg
 from .text import nfc
 
@@ -132,8 +133,7 @@ def _target(path: object, kind: str | None) -> tuple[Path, Kind]:
         target = target.with_suffix("." + chosen)
     elif suffix != chosen:
         raise InputError(msg("qr.input.suffix_mismatch", path=target, kind=chosen))
-    if not target.parent.is_dir():
-        raise InputError(msg("qr.input.no_folder", folder=target.parent))
+    ensure_folder(target)
     return target, chosen  # type: ignore[return-value]
 
 

@@ -140,10 +140,11 @@ def test_empty_text_gives_an_empty_docx(tmp_path: Path) -> None:
     ("name", "message"),
     [
         ("thong-bao.txt", "không có đuôi .docx"),
-        ("khong-co/thong-bao.docx", "Không có thư mục"),
+        ("mot-tep/thong-bao.docx", "Không tạo được thư mục"),
     ],
 )
 def test_bad_target_paths(tmp_path: Path, notice_text: str, name: str, message: str) -> None:
+    (tmp_path / "mot-tep").write_text("a file where a folder should be")
     with pytest.raises(InputError, match=message):
         to_docx(notice_text, tmp_path / name)
 
@@ -245,3 +246,8 @@ def test_a_practice_reply_is_exported_without_its_tips(tmp_path: Path) -> None:
     assert "Gợi ý để câu lệnh tốt hơn" in reply.text
     assert "Gợi ý để câu lệnh tốt hơn" not in text
     assert "- Lưu: VT." in text and "Nguyễn Văn An" in text
+
+
+def test_a_missing_folder_is_created(tmp_path: Path, notice_text: str) -> None:
+    target = to_docx(notice_text, tmp_path / "ket_qua" / "thong_bao.docx")
+    assert target.is_file() and from_docx(target)

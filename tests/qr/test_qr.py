@@ -139,8 +139,10 @@ def test_size_dpi_kind_and_folder_validation(tmp_path):
         qr.qr_code("x", tmp_path / "a.png", dpi=30)
     with pytest.raises(InputError, match="png"):
         qr.qr_code("x", tmp_path / "a.jpg")
-    with pytest.raises(InputError, match="thư mục"):
-        qr.qr_code("x", tmp_path / "khong_co" / "a.png")
+    (tmp_path / "mot_tep").write_text("a file where a folder should be")
+    with pytest.raises(InputError, match="Không tạo được thư mục"):
+        qr.qr_code("x", tmp_path / "mot_tep" / "a.png")
+    assert qr.qr_code("x", tmp_path / "ket_qua" / "a.png").is_file()  # folders are made
     with pytest.raises(InputError, match="Mức sửa lỗi"):
         qr.qr_code("x", tmp_path / "a.png", error="Z")
     with pytest.raises(InputError, match="nội dung"):

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
+from ..files import ensure_folder
 from ..i18n import msg
 from .parse import _NOTE, Document, _cells, as_document, signing_roles
 
@@ -119,8 +120,7 @@ def _target_path(path: object) -> Path:
     target = _as_path(path)
     if target.suffix.lower() != ".docx":
         raise InputError(msg("documents.docx.bad_suffix", path=target))
-    if not target.parent.is_dir():
-        raise InputError(msg("documents.docx.no_folder", folder=target.parent))
+    ensure_folder(target)
     if target.is_dir():
         reason = msg("documents.docx.reason.directory")
         raise InputError(msg("documents.docx.unwritable", path=target, reason=reason))

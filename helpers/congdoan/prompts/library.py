@@ -30,6 +30,7 @@ from pathlib import Path
 
 from .. import privacy
 from ..errors import InputError
+from ..files import ensure_folder
 from ..i18n import msg
 from ..text import strip_diacritics
 
@@ -299,8 +300,7 @@ def _target(path: object, suffix: str) -> Path:
     target = Path(path)
     if target.suffix.lower() != suffix:
         raise InputError(msg("library.input.bad_suffix", path=target, suffix=suffix))
-    if not target.parent.is_dir():
-        raise InputError(msg("library.input.no_folder", folder=target.parent))
+    ensure_folder(target)
     return target
 
 

@@ -86,3 +86,38 @@ def test_autograde_errors(tiny_course, runner):
         "Lỗi: Chưa có bài nộp nào của 't01_mau' trong submitted/. "
         "Thu bài trước: congdoan course collect t01_mau\n"
     )
+
+
+def test_grader_trouble_is_retried_not_scored(monkeypatch):
+    """A kernel that loses its port, or a locked gradebook, is the grader's trouble."""
+    from congdoan.course import worker
+
+    monkeypatch.setattr(worker.time, "sleep", lambda _: None)
+
+    class Api:
+        calls = 0
+
+        def autograde(self, assignment, student, force, create):
+            self.calls += 1
+            if self.calls == 1:
+                return {"success": False, "log": "RuntimeError: Kernel didn't respond in 60 s"}
+            return {"success": True, "log": ""}
+
+    api = Api()
+    assert worker.grade_one(api, "a01", "HV001")["success"] is True
+    assert api.calls == 2
+
+
+def test_a_broken_submission_is_not_retried(monkeypatch):
+    from congdoan.course import worker
+
+    class Api:
+        calls = 0
+
+        def autograde(self, assignment, student, force, create):
+            self.calls += 1
+            return {"success": False, "error": "SyntaxError: invalid syntax"}
+
+    api = Api()
+    result = worker.grade_one(api, "a01", "HV003")
+    assert api.calls == 1 and result["success"] is False and "SyntaxError" in result["detail"]

@@ -51,8 +51,15 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+#: Failures of the grading machinery, not of the trainee's work: worth another try.
+#: A kernel can lose its port to another starting at the same moment (jupyter_client
+#: picks ports before the kernel binds them; ipykernel#412), and SQLite may stay locked.
+RETRY_MARKS = ("database is locked", "Kernel didn't respond", "Address already in use")
+
+
 def grade_one(api, assignment: str, student: str) -> dict:
-    """nbgrader's autograde for one trainee; retried when SQLite stays locked."""
+    """nbgrader's autograde for one trainee; retried on a locked gradebook or a kernel
+    that failed to start, so a trainee never gets 0 for the grader's own trouble."""
     result: dict = {}
     for attempt in range(LOCK_RETRIES + 1):
         try:
@@ -60,7 +67,7 @@ def grade_one(api, assignment: str, student: str) -> dict:
         except Exception as exc:  # nbgrader normally reports errors in the result
             result = {"success": False, "error": f"{type(exc).__name__}: {exc}"}
         text = f"{result.get('log', '')}\n{result.get('error', '')}"
-        if result.get("success") or "database is locked" not in text:
+        if result.get("success") or not any(mark in text for mark in RETRY_MARKS):
             break
         time.sleep(0.5 * (attempt + 1))
     detail = ""

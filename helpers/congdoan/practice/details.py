@@ -54,6 +54,9 @@ SLOTS = (
     "assignments",
     "addressee",
     "chair",
+    "secretary",
+    "conclusion",
+    "closing",
     "signer",
     "signer_role",
     "contact",
@@ -168,6 +171,7 @@ _SURNAMES = frozenset(
     )
 )
 _ROLE_CUES = (
+    ("secretary", re.compile(_B + r"thu ky" + _E)),
     ("signer", re.compile(_B + r"(nguoi ky|ky ten|ky|pho chu tich|chu tich)" + _E)),
     ("chair", re.compile(_B + r"chu tri" + _E)),
     ("contact", re.compile(_B + r"lien he|lien lac|dau moi" + _E)),
@@ -273,6 +277,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
     ("slogan", r"khau hieu"),
     ("image_text", r"dong chu|chu tren anh|noi dung chu"),
     ("budget", r"kinh phi|du tru kinh phi|ngan sach"),
+    ("conclusion", r"ket luan|thong nhat|nghi quyet"),
 )
 _LABEL_RE = tuple(
     (slot, re.compile(_B + f"(?:{p})" + r"\s*(?::|-|la|là)\s*")) for slot, p in _LABELS
@@ -726,7 +731,9 @@ def _times(x: Text, out: dict[str, list[str]], taken: list[tuple[int, int]]) -> 
         tu = re.search(r"(tu|vao luc|luc) $", x.f[max(0, start - 8) : start])
         if tu and tu.group(1) == "tu":
             start -= len(tu.group())
-        _add(out, "time", x.span(start, end))
+        # "kết thúc lúc 16h00": when a meeting ended (biên bản), not when it starts
+        closing = "ket thuc" in x.f[max(0, start - 25) : start]
+        _add(out, "closing" if closing else "time", x.span(start, end))
 
 
 def _places(x: Text, out: dict[str, list[str]], taken: list[tuple[int, int]]) -> None:

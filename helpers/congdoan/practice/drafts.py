@@ -903,11 +903,39 @@ def build_general(ctx: Context, text: str) -> Built:
     return Built("\n".join(lines))
 
 
+def build_minutes(ctx: Context) -> Built:
+    """A biên bản (NĐ 30, mẫu 1.9): when and where, who, the proceedings, the conclusion,
+    when it ended, and the signatures of the secretary and the chair side by side."""
+    event = ctx.val("event") or ctx.val("subject")
+    subject = t("doc.minutes_subject", event=event) if event else ctx.placeholder("event")
+    lines = _header(ctx, subject)
+    # "Chủ trì: đồng chí Lê Thị Hoa, Chủ tịch": the name may be read as the signer's
+    chair = ctx.joined("chair") or ctx.val("signer") or ctx.placeholder("chair")
+    secretary = ctx.need("secretary")
+    lines += [
+        t("doc.minutes_start", when=_end(ctx.when())),
+        t("doc.minutes_place", place=_end(ctx.need("place"))),
+        t("doc.minutes_participants", audience=_end(ctx.need("audience"))),
+        t("doc.minutes_chair", chair=_end(chair)),
+        t("doc.minutes_secretary", secretary=_end(secretary)),
+        t("doc.minutes_content"),
+    ]
+    items = ctx.all("activities") or [ctx.placeholder("activities")]
+    lines += _numbered([_end(item[:1].upper() + item[1:]) for item in items])
+    lines.append(t("doc.minutes_conclusion", conclusion=_end(ctx.need("conclusion"))))
+    lines.append(t("doc.minutes_closing", closing=ctx.need("closing")))
+    gap = " " * 12  # two columns, as the documents parser reads them
+    lines += ["", f"{forms.SECRETARY}{gap}{forms.CHAIRING}", "", f"{secretary}{gap}{chair}"]
+    lines += ["", forms.RECIPIENTS, t("doc.minutes_to_members"), forms.ARCHIVE]
+    return Built("\n".join(lines))
+
+
 BUILDERS: dict[str, Callable[[Context], Built]] = {
     "notice": build_notice,
     "invitation": build_invitation,
     "plan": build_plan,
     "report": build_report,
+    "minutes": build_minutes,
     "post": build_post,
     "video_script": build_video,
     "image_prompt": build_image,

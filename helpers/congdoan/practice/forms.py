@@ -46,8 +46,16 @@ INVITE = "trân trọng kính mời:"
 #: The superior body of a city/provincial labour federation.
 TOP_UNION = "Tổng Liên đoàn Lao động Việt Nam"
 
-TYPE_CODE = {"notice": "TB", "invitation": "GM", "plan": "KH", "report": "BC"}
-TITLE = {"notice": "THÔNG BÁO", "invitation": "GIẤY MỜI", "plan": "KẾ HOẠCH", "report": "BÁO CÁO"}
+TYPE_CODE = {"notice": "TB", "invitation": "GM", "plan": "KH", "report": "BC", "minutes": "BB"}
+TITLE = {
+    "notice": "THÔNG BÁO",
+    "invitation": "GIẤY MỜI",
+    "plan": "KẾ HOẠCH",
+    "report": "BÁO CÁO",
+    "minutes": "BIÊN BẢN",
+}
+#: A biên bản is signed by the secretary (left) and the chair (right), NĐ 30 mẫu 1.9.
+SECRETARY, CHAIRING = "THƯ KÝ", "CHỦ TRÌ"
 
 #: Field labels inside the body of a document.
 FIELD = {

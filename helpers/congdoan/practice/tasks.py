@@ -24,6 +24,7 @@ TASKS = (
     "invitation",
     "plan",
     "report",
+    "minutes",
     "post",
     "video_script",
     "image_prompt",
@@ -53,6 +54,7 @@ _TASK_WORDS: tuple[tuple[str, str], ...] = (
         r"bai dang|bai viet|status|bai post|tin nhan|caption|post"
         r"|dang (len |tren )?(facebook|fanpage|zalo|mang xa hoi|trang)",
     ),
+    ("minutes", r"bien ban"),
     ("invitation", r"giay moi|thu moi"),
     ("plan", r"ke hoach"),
     ("report", r"bao cao"),
@@ -64,7 +66,7 @@ _SUMMARY_RE = re.compile(_B + f"(?:{_SUMMARY})" + _E)
 _POSTED = re.compile(
     _B + r"(dang|tren|len)( len| tren)? (facebook|fanpage|zalo|trang|nhom zalo|mang xa hoi)" + _E
 )
-_DOCUMENTS = ("notice", "invitation", "plan", "report")
+_DOCUMENTS = ("notice", "invitation", "plan", "report", "minutes")
 _HEAD_END = re.compile(r"[\n:“\"«]")
 _QUOTED = re.compile(r"“([^”]{40,})”|\"([^\"]{40,})\"|«([^»]{40,})»", re.S)
 

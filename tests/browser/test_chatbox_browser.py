@@ -16,8 +16,9 @@ from nbformat.v4 import new_code_cell, new_notebook
 from playwright.sync_api import expect
 
 from congdoan import ask
+from tests.conftest import Lab
 
-from .conftest import ARTIFACTS, ROOT, Lab
+from .conftest import ARTIFACTS, ROOT
 
 PROMPT = "Soạn thông báo họp Ban Chấp hành công đoàn cơ sở lúc 8 giờ ngày 15/5/2026"
 TIMEOUT_MS = 60_000

@@ -1,10 +1,8 @@
-"""Media tests: the vendor server fixtures, and a working directory of their own."""
+"""Media tests run in a working directory of their own."""
 
 from __future__ import annotations
 
 import pytest
-
-from tests.providers.conftest import point_at, vendor, vendor_server  # noqa: F401
 
 
 @pytest.fixture

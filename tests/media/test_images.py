@@ -19,9 +19,7 @@ from congdoan.errors import (
     RateLimited,
 )
 from congdoan.media import generate_image
-from tests.providers.conftest import GEMINI_SECRET, SECRET
-
-from .conftest import point_at
+from tests.providers.conftest import GEMINI_SECRET, SECRET, point_at
 
 PROMPT = "Tranh cổ động: nhóm công nhân tươi cười trước nhà máy, màu đỏ và vàng, tỉ lệ 4:5"
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from tests.vendor_server import VendorServer
 
 #: A key shaped like a real one; tests assert it never appears in any output.
@@ -18,27 +16,6 @@ KEY_VARIABLE = {
     "local": None,
 }
 NETWORK_PROVIDERS = tuple(KEY_VARIABLE)
-
-
-@pytest.fixture(scope="session")
-def vendor_server():
-    server = VendorServer().start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def vendor(vendor_server, monkeypatch):
-    """The server with clean state, fast failures (no retries) and short timeouts."""
-    vendor_server.requests.clear()
-    vendor_server.faults.clear()
-    vendor_server.reply_text = "Xin chào từ máy chủ thử nghiệm."
-    vendor_server.reasoning = None
-    vendor_server.reasoning_field = "reasoning_content"
-    monkeypatch.setenv("CONGDOAN_MAX_RETRIES", "0")
-    monkeypatch.setenv("CONGDOAN_TIMEOUT", "5")
-    yield vendor_server
-    vendor_server.faults.clear()
 
 
 def point_at(server: VendorServer, provider: str, monkeypatch, *, key: bool = True) -> str:

@@ -7,27 +7,6 @@ import pytest
 from ipywidgets.widgets.widget import CallbackDispatcher
 
 from tests.providers.conftest import point_at
-from tests.vendor_server import VendorServer
-
-
-@pytest.fixture(scope="session")
-def vendor_server():
-    server = VendorServer().start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def vendor(vendor_server, monkeypatch):
-    """The server with clean state, no retries and a short timeout."""
-    vendor_server.requests.clear()
-    vendor_server.faults.clear()
-    vendor_server.reply_text = "Xin chào từ máy chủ thử nghiệm."
-    vendor_server.reasoning = None
-    monkeypatch.setenv("CONGDOAN_MAX_RETRIES", "0")
-    monkeypatch.setenv("CONGDOAN_TIMEOUT", "5")
-    yield vendor_server
-    vendor_server.faults.clear()
 
 
 @pytest.fixture

@@ -122,19 +122,10 @@ def _handler_for(server: VendorServer):
                 self._json(404, {"error": {"message": "not found"}})
 
         def do_POST(self) -> None:
-            length = int(self.headers.get("Content-Length") or 0)
-            raw = self.rfile.read(length) if length else b""
-            try:
-                body = json.loads(raw or b"{}")
-            except ValueError:
-                body = {}
-            self._record(body)
-            fault = server._take_fault()
-            if fault and fault.kind == "delay":
-                time.sleep(fault.seconds)
-                fault = None
-            if fault and self._apply_simple_fault(fault):
+            request = self._read_request()
+            if request is None:
                 return
+            body, fault = request
             if self.path.endswith("/chat/completions"):
                 self._openai(body, fault)
             elif ":generateContent" in self.path:
@@ -218,6 +209,23 @@ def _handler_for(server: VendorServer):
                 self._event(event)
 
         # -- plumbing ---------------------------------------------------------------
+        def _read_request(self) -> tuple[dict[str, Any], Fault | None] | None:
+            """Read and record a POST body, then apply the next fault; ``None`` when the
+            fault already answered the request (an error status, a malformed body)."""
+            length = int(self.headers.get("Content-Length") or 0)
+            try:
+                body = json.loads(self.rfile.read(length) if length else b"{}")
+            except ValueError:
+                body = {}
+            self._record(body)
+            fault = server._take_fault()
+            if fault and fault.kind == "delay":
+                time.sleep(fault.seconds)
+                fault = None
+            if fault and self._apply_simple_fault(fault):
+                return None
+            return body, fault
+
         def _apply_simple_fault(self, fault: Fault) -> bool:
             if fault.kind == "status":
                 body = fault.body or {"error": {"message": f"injected {fault.status}"}}
@@ -325,18 +333,10 @@ def _handler_for(server: VendorServer):  # extends the chat handler above
             if not (is_openai or is_gemini):
                 super().do_POST()
                 return
-            length = int(self.headers.get("Content-Length") or 0)
-            try:
-                body = json.loads(self.rfile.read(length) or b"{}")
-            except ValueError:
-                body = {}
-            self._record(body)
-            fault = server._take_fault()
-            if fault and fault.kind == "delay":
-                time.sleep(fault.seconds)
-                fault = None
-            if fault and self._apply_simple_fault(fault):
+            request = self._read_request()
+            if request is None:
                 return
+            _, fault = request
             if fault and fault.kind == "cut":
                 self._truncated_json()
                 return

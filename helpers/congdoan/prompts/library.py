@@ -131,13 +131,18 @@ class PromptLibrary:
             _nfc(str(note or "")),
             dt.datetime.now().replace(microsecond=0).isoformat(),
         )
+        replaced = self._put(entry)
+        self._write()
+        return SaveResult(entry, replaced, _privacy_warnings(entry))
+
+    def _put(self, entry) -> bool:
+        """Add the entry, or replace the one with the same title; True when replaced."""
         position = self._index(entry.title)
         if position is None:
             self.entries.append(entry)
-        else:
-            self.entries[position] = entry
-        self._write()
-        return SaveResult(entry, position is not None, _privacy_warnings(entry))
+            return False
+        self.entries[position] = entry
+        return True
 
     def _index(self, title: str) -> int | None:
         key = _fold(title)
@@ -233,11 +238,7 @@ class PromptLibrary:
         else:
             imported = _entries_from_json(source)
         for entry in imported:
-            position = self._index(entry.title)
-            if position is None:
-                self.entries.append(entry)
-            else:
-                self.entries[position] = entry
+            self._put(entry)
         self._write()
         return len(imported)
 

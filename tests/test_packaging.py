@@ -61,8 +61,20 @@ def test_public_api_is_complete():
     exported_errors = {
         n
         for n in congdoan.__all__
-        if n.endswith(("Error", "Limited", "Found", "Timeout", "Response", "Blocked"))
+        if n.endswith(("Error", "Limited", "Found", "Timeout", "Response", "Blocked", "Retired"))
     }
     from congdoan import errors
 
     assert exported_errors == set(errors.__all__)
+
+
+def test_the_declared_license_ships_and_can_be_built():
+    """``license = "MIT"`` (the SPDX string form) needs setuptools 77; the file must exist."""
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert pyproject["project"]["license"] == "MIT"
+    assert pyproject["project"]["license-files"] == ["LICENSE"]
+    licence = (ROOT / "LICENSE").read_text(encoding="utf-8")
+    assert licence.startswith("MIT License") and "WITHOUT WARRANTY OF ANY KIND" in licence
+    (setuptools,) = [r for r in pyproject["build-system"]["requires"] if _name(r) == "setuptools"]
+    floor = re.search(r">=\s*(\d+)", setuptools)
+    assert floor is not None and int(floor[1]) >= 77

@@ -11,9 +11,11 @@ are imported only when a provider needs them.
 
 from __future__ import annotations
 
+from importlib import import_module
+from importlib.util import find_spec
+from typing import TYPE_CHECKING
+
 from ._version import __version__
-from .chat import Chat, Reply, ask, compare, estimate_tokens
-from .checks import check
 from .errors import (
     AuthError,
     BadResponse,
@@ -23,6 +25,7 @@ from .errors import (
     InputError,
     MissingKeyError,
     ModelNotFound,
+    ModelRetired,
     NetworkError,
     PrivacyBlocked,
     ProviderError,
@@ -32,7 +35,23 @@ from .errors import (
 )
 from .i18n import get_language, set_language
 from .notebook import install_error_display
-from .providers import overview
+from .replies import Reply
+
+if TYPE_CHECKING:
+    from .chat import Chat, ask, compare, estimate_tokens
+    from .checks import check
+    from .providers import overview
+
+# Loaded on first use, so ``import congdoan.documents`` (a checker) does not load the chat
+# layer, the providers or the practice model.
+_LAZY = {
+    "Chat": "chat",
+    "ask": "chat",
+    "compare": "chat",
+    "estimate_tokens": "chat",
+    "check": "checks",
+    "overview": "providers",
+}
 
 __all__ = [
     "AuthError",
@@ -44,6 +63,7 @@ __all__ = [
     "InputError",
     "MissingKeyError",
     "ModelNotFound",
+    "ModelRetired",
     "NetworkError",
     "PrivacyBlocked",
     "ProviderError",
@@ -60,5 +80,18 @@ __all__ = [
     "overview",
     "set_language",
 ]
+
+
+def __getattr__(name: str) -> object:
+    """The public names of the higher floors, imported when first asked for (PEP 562)."""
+    if name in _LAZY:
+        value = getattr(import_module(f"{__name__}.{_LAZY[name]}"), name)
+    elif not name.startswith("_") and find_spec(f"{__name__}.{name}") is not None:
+        value = import_module(f"{__name__}.{name}")  # ``congdoan.chat`` as before
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    globals()[name] = value
+    return value
+
 
 install_error_display()

@@ -18,26 +18,19 @@ import math
 import sys
 import time
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from . import record
 from .config import Settings, load_settings, provider_label, resolve_provider_id
 from .errors import CongdoanError, InputError
 from .i18n import msg
-from .providers import Citation, Completion, Message, Provider, Request, Usage, get_provider
+from .providers import Completion, Provider, Request, get_provider
+from .replies import Citation, Grounding, Message, Reply, Usage, reply_html
 
 if TYPE_CHECKING:
     import pandas
 
 __all__ = ["Chat", "Reply", "ask", "compare", "estimate_tokens"]
-
-
-def _texts(value: Any) -> bool:
-    """A text or a list of texts (the ``stop`` option)."""
-    return isinstance(value, str) or (
-        isinstance(value, list) and all(isinstance(item, str) for item in value)
-    )
 
 
 #: Generation options ``ask`` accepts, with the check each value must pass.
@@ -66,90 +59,9 @@ _OPTIONS: Mapping[str, tuple[Callable[[Any], bool], str]] = {
     ),
     # Google Search grounding: Gemini answers from web results and lists its sources
     "search": (lambda v: isinstance(v, bool), "errors.input.expect_search"),
+    # DeepSeek's thinking mode, on (True) or off (False); see providers/deepseek.py
+    "thinking": (lambda v: isinstance(v, bool), "models.expect_thinking"),
 }
-#: Providers that can ground an answer in a web search (``search=True``).
-_SEARCH_PROVIDERS = ("gemini",)
-
-
-@dataclass
-class Reply:
-    """An answer and where it came from; shows itself with a provider badge in notebooks.
-
-    ``source`` is ``"live"`` for a fresh answer, ``"replay"`` when it came from the
-    transcript while grading, ``"not_recorded"`` when grading found no recording and
-    the practice model answered instead.
-    """
-
-    text: str
-    provider: str
-    model: str
-    reasoning: str | None = None
-    usage: Usage = field(default_factory=lambda: Usage(0, 0, estimated=True))
-    cost_vnd: float = 0.0
-    seconds: float = 0.0
-    source: str = "live"
-    finish_reason: str | None = None
-    notices: list[str] = field(default_factory=list)
-    citations: tuple[Citation, ...] = ()
-    _shown_while_streaming: bool = field(default=False, repr=False, compare=False)
-
-    @property
-    def label(self) -> str:
-        """The provider's name as a trainee reads it."""
-        return provider_label(self.provider)
-
-    @property
-    def badge(self) -> str:
-        """One line naming the provider and model, e.g. ``ChatGPT (OpenAI) · gpt-5-mini``."""
-        return f"{self.label} · {self.model}"
-
-    def __str__(self) -> str:
-        return self.text
-
-    def summary_line(self) -> str:
-        """Tokens, cost and time in one Vietnamese line."""
-        key = "chat.footer_estimated" if self.usage.estimated else "chat.footer"
-        return msg(
-            key,
-            tokens_in=self.usage.input_tokens,
-            tokens_out=self.usage.output_tokens,
-            cost=_format_vnd(self.cost_vnd),
-            seconds=f"{self.seconds:.1f}",
-        )
-
-    def notes(self) -> list[str]:
-        """What the trainee should know about this answer (practice model, replay, ...)."""
-        notes = list(self.notices)
-        if self.source == "replay":
-            notes.append(msg("chat.replayed"))
-        elif self.source == "not_recorded":
-            notes.append(msg("chat.not_recorded"))
-        if self.provider in ("offline", "copilot", "local"):
-            notes.append(msg(f"providers.note.{self.provider}"))
-        return notes
-
-    def to_text(self) -> str:
-        """The answer framed by its badge and notes, for terminals and logs."""
-        lines = [f"[{self.badge}]", self.text]
-        if self.reasoning:
-            lines[1:1] = [msg("chat.reasoning_heading"), self.reasoning, "---"]
-        if self.citations:
-            lines.append(msg("chat.sources_heading"))
-            lines += [f"- {c.title}: {c.url}" for c in self.citations]
-        lines += [f"({note})" for note in self.notes()]
-        lines.append(self.summary_line())
-        return "\n".join(lines)
-
-    def _repr_html_(self) -> str:
-        return _reply_html(self)
-
-    def _ipython_display_(self) -> None:
-        from IPython.display import HTML, display
-
-        if self._shown_while_streaming:  # the streamed display already shows it
-            self._shown_while_streaming = False
-            return
-        display(HTML(self._repr_html_()))
 
 
 class Chat:
@@ -226,7 +138,9 @@ def ask(
     * **system** – *(optional)* an instruction for the whole answer (role, tone).
     * **model** – *(optional)* a model name; default from the configuration.
     * **stream** – show the answer piece by piece while it is written.
-    * **options** – ``temperature``, ``max_tokens``, ``top_p``, ``seed``, ``stop``.
+    * **options** – ``temperature``, ``max_tokens``, ``top_p``, ``seed``, ``stop``;
+      ``search=True`` (Gemini, ChatGPT: answer from a web search, with sources);
+      ``thinking=True/False`` (DeepSeek: reason first, or answer at once).
     """
     chat = Chat(provider, system, model=model)
     return chat.ask(prompt, stream=stream, on_chunk=on_chunk, **options)
@@ -244,14 +158,16 @@ def compare(
     ``output_tokens``, ``tokens_estimated``, ``cost_vnd``, ``error``. A provider that
     fails (no key, no network) gets its Vietnamese error in ``error`` instead of
     stopping the comparison. Default providers: the practice model and every provider
-    that has a key.
+    that has a key. On screen the headings are Vietnamese (:mod:`congdoan.comparison`).
     """
     import pandas
 
     settings = load_settings()
     check_prompt(prompt, settings)
+    from .comparison import ComparisonTable
+
     rows = [_compare_row(pid, prompt, system, options) for pid in _providers_to_compare(providers)]
-    return pandas.DataFrame(rows)
+    return ComparisonTable(pandas.DataFrame(rows))  # Vietnamese headings on screen
 
 
 def estimate_tokens(text: str) -> int:
@@ -276,8 +192,7 @@ def _answer(
 ) -> Reply:
     options = _check_options(options)
     provider = get_provider(provider_id, settings)
-    if options.get("search") and provider.settings.id not in _SEARCH_PROVIDERS:
-        raise InputError(msg("errors.input.search_unsupported", provider=provider.settings.id))
+    provider.check_options(options)  # search, thinking and what the vendor would ignore
     request = Request(messages=messages, model=model or provider.model, options=options)
     key = record.conversation_key(messages, options)
     transcript = record.Transcript(settings.transcript_path)
@@ -285,9 +200,12 @@ def _answer(
         replayed = _replay(transcript, key, request, provider, any_provider=provider_id is None)
         if replayed is not None:
             return replayed
-    notices: list[str] = []
+    choice = provider.choose_model(model)  # the vendor's current model (providers/models.py)
+    request = Request(messages=request.messages, model=choice.model, options=request.options)
+    notices: list[str] = [choice.notice] if choice.notice else []
     if provider.is_cloud:
-        request, notices = guard_privacy(request, provider, settings)
+        request, privacy_notices = guard_privacy(request, provider, settings)
+        notices += privacy_notices
     started = time.perf_counter()
     sink = (on_chunk or _default_sink()) if stream else None
     if sink is not None and provider.streams:
@@ -335,18 +253,22 @@ def _replay(
         source="replay",
         finish_reason=found.finish_reason,
         citations=tuple(Citation(**c) for c in found.citations),
+        grounding=Grounding(suggestions_html=found.search_suggestions)
+        if found.search_suggestions
+        else None,
     )
 
 
 def _stream(provider: Provider, request: Request, sink: Callable[[str], None]) -> Completion:
     text, reasoning = [], []
-    model, usage, finish, citations = None, None, None, ()
+    model, usage, finish, citations, grounding = None, None, None, (), None
     for chunk in provider.stream(request):
         text.append(chunk.text)
         reasoning.append(chunk.reasoning)
         model, usage = chunk.model or model, chunk.usage or usage
         finish = chunk.finish_reason or finish
         citations = chunk.citations or citations
+        grounding = chunk.grounding or grounding  # Gemini sends it in the last chunk
         if chunk.text:
             sink(chunk.text)
     if isinstance(sink, _TerminalStream):
@@ -358,6 +280,7 @@ def _stream(provider: Provider, request: Request, sink: Callable[[str], None]) -
         usage=usage,
         finish_reason=finish,
         citations=citations,
+        grounding=grounding,
     )
 
 
@@ -388,6 +311,7 @@ def _reply(
         finish_reason=completion.finish_reason,
         notices=notices,
         citations=completion.citations,
+        grounding=completion.grounding,
     )
 
 
@@ -398,12 +322,11 @@ def _recording(reply: Reply, key: str) -> record.Recording:
         model=reply.model,
         text=reply.text,
         reasoning=reply.reasoning,
-        input_tokens=reply.usage.input_tokens,
-        output_tokens=reply.usage.output_tokens,
-        tokens_estimated=reply.usage.estimated,
+        **reply.token_counts(),
         seconds=reply.seconds,
         finish_reason=reply.finish_reason,
         citations=[{"title": c.title, "url": c.url} for c in reply.citations],
+        search_suggestions=reply.grounding.suggestions_html if reply.grounding else "",
     )
 
 
@@ -500,9 +423,7 @@ def _compare_row(pid: str, prompt: str, system: str | None, options) -> dict[str
         model=reply.model,
         text=reply.text,
         seconds=reply.seconds,
-        input_tokens=reply.usage.input_tokens,
-        output_tokens=reply.usage.output_tokens,
-        tokens_estimated=reply.usage.estimated,
+        **reply.token_counts(),
         cost_vnd=reply.cost_vnd,
     )
     return row
@@ -510,56 +431,8 @@ def _compare_row(pid: str, prompt: str, system: str | None, options) -> dict[str
 
 # -- cost and display ------------------------------------------------------------------
 def _cost(usage: Usage, provider_settings) -> float:
-    price_in, price_out = provider_settings.price_usd_per_mtok
-    usd = (usage.input_tokens * price_in + usage.output_tokens * price_out) / 1_000_000
-    return round(usd * provider_settings.usd_to_vnd, 2)
-
-
-def _format_vnd(amount: float) -> str:
-    if amount == 0:
-        return "0"
-    if amount < 1:
-        return "< 1"
-    return f"{round(amount):,}".replace(",", ".")
-
-
-def _reply_html(reply: Reply) -> str:
-    offline = reply.provider == "offline"
-    colour = "#6b5b00" if offline else "#0b5394"
-    background = "#fff8d6" if offline else "#e8f0fe"
-    badge = html.escape(reply.badge)
-    parts = [
-        f'<div class="congdoan-reply" style="border:1px solid {colour};border-radius:6px;'
-        'padding:8px 12px;margin:4px 0">',
-        f'<div class="congdoan-badge" style="background:{background};color:{colour};'
-        f'display:inline-block;padding:2px 8px;border-radius:4px;font-weight:bold">{badge}</div>',
-    ]
-    if reply.reasoning:
-        heading = html.escape(msg("chat.reasoning_heading"))
-        parts.append(
-            f"<details><summary>{heading}</summary>"
-            f"<div style='white-space:pre-wrap;color:#555'>{html.escape(reply.reasoning)}</div>"
-            "</details>"
-        )
-    parts.append(
-        f"<div class='congdoan-text' style='white-space:pre-wrap;margin-top:6px'>"
-        f"{html.escape(reply.text)}</div>"
-    )
-    if reply.citations:
-        items = "".join(
-            f"<li><a href='{html.escape(c.url, quote=True)}' target='_blank' rel='noopener'>"
-            f"{html.escape(c.title)}</a></li>"
-            for c in reply.citations
-        )
-        heading = html.escape(msg("chat.sources_heading"))
-        parts.append(f"<div style='margin-top:6px'><b>{heading}</b><ol>{items}</ol></div>")
-    for note in reply.notes():
-        parts.append(f"<div style='color:#8a6d00;margin-top:4px'>ⓘ {html.escape(note)}</div>")
-    parts.append(
-        f"<div style='color:#666;font-size:90%;margin-top:4px'>"
-        f"{html.escape(reply.summary_line())}</div></div>"
-    )
-    return "".join(parts)
+    """Estimated đồng, a float that also says the date of its price table (``.as_of``)."""
+    return provider_settings.estimate_vnd(usage.input_tokens, usage.output_tokens)
 
 
 def _in_notebook() -> bool:
@@ -606,7 +479,7 @@ class _NotebookStream:
 
     def finish(self, reply: Reply) -> None:
         """Replace the growing text with the finished reply, badge and all."""
-        self._handle.update(self._html(_reply_html(reply)))
+        self._handle.update(self._html(reply_html(reply)))
 
     def _render(self) -> str:
         return f"<div style='white-space:pre-wrap'>{html.escape(self._text)}▌</div>"

@@ -1,73 +1,145 @@
-"""One entry point for every checker: ``check(text, kind)`` returns a :class:`Report`.
+"""One entry point for every checker: ``check(answer, kind)`` returns a :class:`Report`.
 
-Lessons, widgets (``CheckPanel``) and grading cells call this instead of knowing which
-module checks what. Each kind maps to a checker function; later modules add theirs
-with :func:`register`.
+Lessons, widgets (``CheckPanel``), grading cells and ``documents.check`` name a kind
+and this table says which checker runs. It is the only table of kinds in congdoan: a
+kind answers to its name, its Vietnamese names and its aliases, compared without case
+or diacritics, so ``"notice"``, ``"TB"``, ``"thông báo"`` and ``"thong bao"`` are one
+kind. The document kinds come from :data:`congdoan.vocabulary.DOCUMENT_KINDS`.
 
->>> check("Bạn là cán bộ công đoàn. Hãy viết thông báo...", "prompt").kind  # doctest: +SKIP
-'prompt'
+Checkers are imported by module name on first use, so asking for a prompt check never
+loads pandas or the image code.
+
+>>> resolve_kind("thông báo").name, resolve_kind("TB").name, resolve_kind("Bảng kế hoạch").name
+('notice', 'notice', 'plan_table')
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from importlib import import_module
+from typing import Any, Literal
 
-from .chat import Reply
 from .errors import InputError
 from .i18n import msg
+from .replies import draft_text
 from .report import Report
+from .vocabulary import DOCUMENT_KINDS, kind_key
 
-__all__ = ["check", "kinds", "register"]
+__all__ = ["KINDS", "Kind", "check", "kinds", "register", "resolve_kind"]
 
-Checker = Callable[[str], Report]
+Checker = Callable[..., Report]
+Answer = Literal["text", "table"]
 
-# kind -> (module, function, extra positional argument or None); imported on first use
-_TABLE: dict[str, tuple[str, str, str | None]] = {
-    "notice": ("congdoan.documents", "check", "notice"),
-    "invitation": ("congdoan.documents", "check", "invitation"),
-    "plan": ("congdoan.documents", "check", "plan"),
-    "report": ("congdoan.documents", "check", "report"),
-    "minutes": ("congdoan.documents", "check", "minutes"),
-    "prompt": ("congdoan.prompts", "check", None),
-    "facebook": ("congdoan.posts", "check", "facebook"),
-    "zalo": ("congdoan.posts", "check", "zalo"),
-    "image_prompt": ("congdoan.media", "check_image_prompt", None),
-    "video_script": ("congdoan.media", "check_video_script", None),
-    "srt": ("congdoan.media", "check_srt", None),
-}
+
+@dataclass(frozen=True)
+class Kind:
+    """A check kind: where its checker lives and every name it answers to.
+
+    ``argument`` is passed after the answer (the document kind, the post channel);
+    ``answer`` is what the checker reads (``text``, or a ``table`` such as a DataFrame);
+    ``options`` says whether it takes keyword options (``year=``, ``budget=``...).
+    """
+
+    name: str
+    module: str
+    function: str
+    argument: str | None = None
+    aliases: tuple[str, ...] = ()
+    answer: Answer = "text"
+    options: bool = False
+
+    @property
+    def checker(self) -> Checker:
+        return getattr(import_module(self.module), self.function)
+
+
+def _document_kinds() -> list[Kind]:
+    return [
+        Kind(name, "congdoan.documents", "check", name, document.names)
+        for name, document in DOCUMENT_KINDS.items()
+    ]
+
+
+KINDS: dict[str, Kind] = {
+    kind.name: kind
+    for kind in (
+        *_document_kinds(),
+        Kind("prompt", "congdoan.prompts", "check", None, ("câu lệnh", "lời nhắc")),
+        Kind("facebook", "congdoan.posts", "check", "facebook",
+             ("bài đăng facebook", "fanpage", "bài đăng fanpage")),
+        Kind("zalo", "congdoan.posts", "check", "zalo", ("zalo oa", "tin nhắn zalo")),
+        Kind("image_prompt", "congdoan.media.image_prompt", "check_image_prompt", None,
+             ("câu lệnh hình ảnh", "câu lệnh tạo ảnh", "mô tả ảnh")),
+        Kind("video_script", "congdoan.media.video", "check_video_script", None,
+             ("kịch bản video", "kịch bản")),
+        Kind("srt", "congdoan.media.srt", "check_srt", None, ("phụ đề", "subtitles")),
+        Kind("plan_table", "congdoan.plans", "check_plan_table", None,
+             ("bảng kế hoạch", "lịch hoạt động", "plan table"), "table", options=True),
+        Kind("facts", "congdoan.answer_checks", "facts_report", None,
+             ("dữ kiện", "thông tin đề bài"), options=True),
+        Kind("privacy", "congdoan.answer_checks", "privacy_report", None,
+             ("dữ liệu cá nhân", "thông tin cá nhân")),
+    )
+}  # fmt: skip
 _registered: dict[str, Checker] = {}
 
 
 def register(kind: str, checker: Checker) -> None:
-    """Add a checker for a new kind (a video script, an image prompt...)."""
+    """Add (or replace) the checker of a kind; it is called as ``checker(answer)``."""
     _registered[kind] = checker
 
 
-def kinds() -> tuple[str, ...]:
-    """Every kind ``check`` understands."""
-    return tuple(_TABLE) + tuple(k for k in _registered if k not in _TABLE)
+def kinds(answer: Answer | None = None) -> tuple[str, ...]:
+    """Every kind ``check`` understands, by its English name.
 
-
-def check(text: str | Reply, kind: str) -> Report:
-    """Check ``text`` as ``kind`` (``notice``, ``invitation``, ``plan``, ``report``,
-    ``prompt``, ``facebook``, ``zalo``, or a registered kind).
-
-    ``text`` may be a :class:`~congdoan.chat.Reply`; a practice-model answer is checked
-    without its closing tips, which advise the trainee and are not part of the draft.
+    ``answer="text"`` keeps the kinds a pasted text alone can be checked as (what
+    ``CheckPanel`` offers): no table, and no kind whose meaning comes from options
+    (``facts`` without the task's facts would pass anything).
     """
-    if isinstance(text, Reply):
-        text = text.text
-    if isinstance(text, str):
-        from .practice import without_tips  # the practice model loads on first use only
+    listed = tuple(KINDS) + tuple(k for k in _registered if k not in KINDS)
+    if answer is None:
+        return listed
+    return tuple(k for k in listed if k not in KINDS or _alone(KINDS[k], answer))
 
-        text = without_tips(text)
-    if kind in _registered:
-        return _registered[kind](text)
-    if kind not in _TABLE:
+
+def _alone(kind: Kind, answer: Answer) -> bool:
+    return kind.answer == answer and not kind.options
+
+
+def _names(kind: Kind) -> set[str]:
+    return {kind_key(name) for name in (kind.name, *kind.aliases)}
+
+
+def resolve_kind(kind: object) -> Kind:
+    """The :class:`Kind` named ``kind`` in any of its spellings; else a Vietnamese error."""
+    if isinstance(kind, str):
+        if kind in _registered:
+            return KINDS.get(kind) or Kind(kind, "", "")
+        key = kind_key(kind)
+        exact = [spec for name, spec in KINDS.items() if kind_key(name) == key]
+        found = exact or [spec for spec in KINDS.values() if key in _names(spec)]
+        if found:
+            return found[0]
+    raise InputError(msg("errors.input.unknown_check_kind", kind=kind, choices=", ".join(kinds())))
+
+
+def check(answer: Any, kind: str, **options: Any) -> Report:
+    """Check ``answer`` as ``kind``: ``notice`` (or ``TB``, ``thông báo``), ``plan_table``...
+
+    ``answer`` may be a :class:`~congdoan.replies.Reply`; a practice-model answer is
+    checked without its closing tips, which advise the trainee and are not part of the
+    draft. Keyword ``options`` go to checkers that take them (``year=``, ``budget=`` for
+    ``plan_table``; ``dates=``, ``phrases=`` for ``facts``).
+    """
+    spec = resolve_kind(kind)
+    answer = draft_text(answer)
+    if spec.name in _registered:
+        return _registered[spec.name](answer, **options)
+    if options and not spec.options:
         raise InputError(
-            msg("errors.input.unknown_check_kind", kind=kind, choices=", ".join(kinds()))
+            msg("checks.no_options", kind=spec.name, options=", ".join(sorted(options)))
         )
-    module, function, argument = _TABLE[kind]
-    checker = getattr(import_module(module), function)
-    return checker(text) if argument is None else checker(text, argument)
+    if spec.argument is None:
+        return spec.checker(answer, **options)
+    return spec.checker(answer, spec.argument, **options)

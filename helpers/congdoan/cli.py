@@ -6,30 +6,23 @@ one Vietnamese line to stderr and exits 1, never a traceback.
 
 from __future__ import annotations
 
-import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import click
 
-from .config import load_settings
+from .cli_support import CongdoanClickError, LocalisedGroup, relocalise
+from .config import PRICES_AS_OF, load_settings, vn_date
 from .course.cli import course
 from .errors import CongdoanError
 from .i18n import LANGUAGES, catalogue, get_language, msg, set_language
+from .labsetup import LAB_OVERRIDES, configure_lab, ensure_user_locale, write_lab_overrides
+from .server.cli import server
 
-__all__ = ["cli", "main"]
+__all__ = ["LAB_OVERRIDES", "cli", "main", "write_lab_overrides"]
 
-#: JupyterLab settings for the course: Vietnamese interface, no "Jupyter news" pop-up.
-LAB_OVERRIDES = {
-    "@jupyterlab/translation-extension:plugin": {"locale": "vi_VN"},
-    "@jupyterlab/apputils-extension:notification": {
-        "fetchNews": "false",
-        "checkForUpdates": False,
-    },
-}
 START_NOTEBOOK = Path("modules") / "00_bat_dau" / "00_bat_dau.ipynb"
 
 
@@ -61,20 +54,14 @@ def _translate_click() -> None:
 _translate_click()
 
 
-class CongdoanClickError(click.ClickException):
-    """Shows ``Lỗi: <message>`` (translated) instead of click's English prefix."""
-
-    def show(self, file=None) -> None:
-        click.echo(f"{msg('cli.error_prefix')}: {self.message}", err=True)
-
-
 def _lang_callback(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     if value:
         set_language(value)
+        relocalise(ctx.find_root().command)  # help texts were read at import
     return value
 
 
-@click.group(help=msg("cli.help.main"))
+@click.group(cls=LocalisedGroup, help=msg("cli.help.main"))
 @click.option(
     "--lang",
     type=click.Choice(LANGUAGES),
@@ -102,7 +89,9 @@ def doctor(no_probe: bool) -> None:
     except CongdoanError as exc:
         click.echo(f"{msg('cli.error_prefix')}: {exc}")
     click.echo("")
-    click.echo(str(overview(probe=not no_probe, settings=settings)))
+    click.echo(str(overview(probe=not no_probe, settings=settings, detailed=True)))
+    click.echo("")
+    click.echo(msg("models.prices_as_of", date=vn_date(PRICES_AS_OF)))
 
 
 @cli.command(help=msg("cli.help.ask"))
@@ -134,7 +123,7 @@ def ask(
 @click.argument("jupyter_args", nargs=-1, type=click.UNPROCESSED)
 def lab(port: int | None, no_browser: bool, dry_run: bool, jupyter_args: tuple[str, ...]) -> None:
     root = course_root()
-    overrides = write_lab_overrides(Path(sys.prefix))
+    overrides = configure_lab(Path(sys.prefix)).overrides
     command = [sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={root}"]
     if port:
         command.append(f"--port={port}")
@@ -150,11 +139,13 @@ def lab(port: int | None, no_browser: bool, dry_run: bool, jupyter_args: tuple[s
     if dry_run:
         click.echo(" ".join(command))
         return
+    ensure_user_locale()  # the server translates schema menus in the user's locale only
     env = {**os.environ, "CONGDOAN_PROVIDER": os.environ.get("CONGDOAN_PROVIDER", "offline")}
     raise SystemExit(subprocess.call(command, cwd=root, env=env))
 
 
 cli.add_command(course)
+cli.add_command(server)
 
 
 def course_root() -> Path:
@@ -163,26 +154,6 @@ def course_root() -> Path:
         if (candidate / "modules").is_dir():
             return candidate
     return Path.cwd()
-
-
-def write_lab_overrides(prefix: Path) -> Path:
-    """Merge the course's JupyterLab defaults into ``<prefix>/share/jupyter/lab/settings``.
-
-    ``overrides.json`` sets defaults for every user of this environment without
-    touching their own settings, so a trainee can still switch the language back.
-    """
-    path = prefix / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    current = {}
-    if path.is_file():
-        try:
-            current = json.loads(path.read_text(encoding="utf-8"))
-        except ValueError:
-            shutil.copy(path, path.with_suffix(".json.bak"))
-    for plugin, values in LAB_OVERRIDES.items():
-        current.setdefault(plugin, {}).update(values)
-    path.write_text(json.dumps(current, ensure_ascii=False, indent=2), encoding="utf-8")
-    return path
 
 
 def _settings():

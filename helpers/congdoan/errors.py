@@ -38,6 +38,7 @@ __all__ = [
     "InputError",
     "MissingKeyError",
     "ModelNotFound",
+    "ModelRetired",
     "NetworkError",
     "PrivacyBlocked",
     "ProviderError",
@@ -97,6 +98,26 @@ class ProviderError(CongdoanError):
     def __repr__(self) -> str:
         return f"{type(self).__name__}(provider={self.provider!r}, status={self.status!r})"
 
+    # The vendor's own exception (raised inside the SDK) holds the request, headers and
+    # key included. ``raise ... from None`` hides it from tracebacks but still stores it as
+    # ``__context__``, where a trainee's ``print(e.__context__)`` would find it: a provider
+    # error never exposes the exception it replaced.
+    @property
+    def __context__(self) -> None:  # type: ignore[override]
+        return None
+
+    @__context__.setter
+    def __context__(self, value: BaseException | None) -> None:
+        pass
+
+    @property
+    def __cause__(self) -> None:  # type: ignore[override]
+        return None
+
+    @__cause__.setter
+    def __cause__(self, value: BaseException | None) -> None:
+        pass
+
 
 class AuthError(ProviderError):
     """The API key was rejected (HTTP 401 or 403)."""
@@ -104,6 +125,14 @@ class AuthError(ProviderError):
 
 class ModelNotFound(ProviderError):
     """The model is unknown to the provider or has been retired (HTTP 404)."""
+
+
+class ModelRetired(ModelNotFound):
+    """The model was shut down by the vendor; ``replacement`` names the one to use."""
+
+    def __init__(self, message: str, *, provider: str, replacement: str, **kwargs) -> None:
+        super().__init__(message, provider=provider, **kwargs)
+        self.replacement = replacement
 
 
 class RateLimited(ProviderError):

@@ -22,15 +22,15 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import InputError
 from .files import ensure_folder
 from .i18n import msg
-from .text import find_dates, find_times, nfc, parse_money, strip_diacritics
+from .plans import PlanRow, blank, find_columns, read_plan
+from .text import nfc
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -48,62 +48,14 @@ PLAN_COLUMNS = {
     "budget": "kinh phí",
     "note": "ghi chú",
 }
-# Header spellings (folded: no diacritics, lower case) for each role, most specific first.
-_ALIASES: dict[str, tuple[str, ...]] = {
-    "start": ("thoi gian bat dau", "bat dau", "gio bat dau", "start time", "start", "begin", "tu"),
-    "end": ("thoi gian ket thuc", "ket thuc", "gio ket thuc", "end time", "end", "finish", "den"),
-    "date": ("ngay to chuc", "ngay thang", "ngay", "date", "day"),
-    "time": ("thoi gian", "gio", "time", "khung gio"),
-    "activity": (
-        "hoat dong",
-        "ten hoat dong",
-        "noi dung",
-        "cong viec",
-        "activity",
-        "task",
-        "event",
-    ),
-    "venue": ("dia diem", "noi to chuc", "venue", "location", "place"),
-    "owner": ("nguoi phu trach", "phu trach", "bo phan", "owner", "responsible", "in charge"),
-    "budget": ("kinh phi", "du toan", "chi phi", "budget", "cost"),
-    "note": ("ghi chu", "mo ta", "note", "notes", "description"),
-}
 DEFAULT_DURATION = dt.timedelta(hours=1)
-_RANGE_SPLIT = re.compile(r"\s*(?:-|–|—|đến|den|to)\s*(?=\d)")
-
-
-def _fold(text: str) -> str:
-    return re.sub(r"\s+", " ", strip_diacritics(nfc(str(text))).lower()).strip(" :*")
 
 
 def _cell(value: object) -> str:
-    if value is None or (isinstance(value, float) and value != value):
-        return ""
-    try:
-        import pandas as pd
-
-        if value is pd.NA or value is pd.NaT:
-            return ""
-    except ImportError:  # pragma: no cover
-        pass
-    return nfc(str(value)).strip()
+    return "" if blank(value) else nfc(str(value)).strip()
 
 
 # --------------------------------------------------------------------------- normalise
-
-
-def _roles(columns: Iterable[object]) -> dict[str, object]:
-    folded = {column: _fold(str(column)) for column in columns}
-    found: dict[str, object] = {}
-    for role, aliases in _ALIASES.items():
-        for alias in aliases:
-            match = next(
-                (c for c, f in folded.items() if f == alias and c not in found.values()), None
-            )
-            if match is not None:
-                found[role] = match
-                break
-    return found
 
 
 def normalise_plan(df: pd.DataFrame) -> pd.DataFrame:
@@ -111,14 +63,16 @@ def normalise_plan(df: pd.DataFrame) -> pd.DataFrame:
 
     Times: ``thời gian bắt đầu``/``kết thúc`` cells (``7h30 25/4/2026``, ``25/04/2026
     07:30``, Excel dates), or a ``ngày`` column with a ``giờ`` column (``7h30 - 11h00``).
-    A date without a year takes the year of the first full date in the table. Raises
-    :class:`~congdoan.errors.InputError` naming missing columns or unreadable cells.
+    A date without a year takes the year of the first full date in the table. The table
+    is read by :func:`congdoan.plans.read_plan`, as grading reads it; raises
+    :class:`~congdoan.errors.InputError` naming missing columns or the first unreadable
+    cell (row as numbered in the sheet).
     """
     import pandas as pd
 
     if not isinstance(df, pd.DataFrame):
         raise InputError(msg("events.input.not_frame", type=type(df).__name__))
-    roles = _roles(df.columns)
+    roles = find_columns(df.columns)
     if "activity" not in roles or not ({"start", "date"} & set(roles)):
         raise InputError(
             msg(
@@ -127,9 +81,8 @@ def normalise_plan(df: pd.DataFrame) -> pd.DataFrame:
                 needed=msg("events.input.needed"),
             )
         )
-    year = _default_year(df, roles)
-    rows = [_row(df, index, roles, year) for index in df.index]
-    out = pd.DataFrame(rows, columns=list(PLAN_COLUMNS.values()))
+    rows = [_checked(row, roles) for row in read_plan(df)]
+    out = pd.DataFrame([_plan_row(row) for row in rows], columns=list(PLAN_COLUMNS.values()))
     for key in ("start", "end"):
         out[PLAN_COLUMNS[key]] = pd.to_datetime(out[PLAN_COLUMNS[key]])
     out[PLAN_COLUMNS["budget"]] = out[PLAN_COLUMNS["budget"]].astype("Int64")
@@ -137,100 +90,32 @@ def normalise_plan(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _default_year(df: pd.DataFrame, roles: dict[str, object]) -> int:
-    for role in ("start", "date", "end"):
-        if role in roles:
-            for value in df[roles[role]]:
-                if isinstance(value, (dt.date, dt.datetime)):
-                    return value.year
-                match = re.search(r"(?<!\d)(20\d\d)(?!\d)", _cell(value))
-                if match:
-                    return int(match[1])
-    return dt.date.today().year
+def _checked(row: PlanRow, roles: dict[str, object]) -> PlanRow:
+    """The row, or an error naming its first unreadable cell (a row needs a day)."""
+    if row.problems:
+        problem = row.problems[0]
+        _unreadable(problem.row, problem.column, problem.value)
+    if row.date is None:
+        role = "start" if "start" in roles else "date"
+        _unreadable(row.number, roles[role], row.raw.get(role))
+    return row
 
 
-def _row(df: pd.DataFrame, index: object, roles: dict[str, object], year: int) -> list:
-    def get(role: str) -> object:
-        return df.at[index, roles[role]] if role in roles else None
-
-    row_number = _spreadsheet_row(df, index)
-    activity = _cell(get("activity"))
-    if "start" in roles and _cell(get("start")):
-        day = _moment(get("date"), None, year)[0] if "date" in roles else None
-        start, all_day = _moment(get("start"), day.date() if day else None, year)
-        end, _ = _moment(get("end"), start.date() if start else None, year)
-        if start is None:
-            _unreadable(row_number, roles["start"], get("start"))
-    elif "date" in roles:
-        start, end, all_day = _date_and_time(get("date"), get("time"), year)
-        if "end" in roles and _cell(get("end")):
-            end, _ = _moment(get("end"), start.date() if start else None, year)
-        if start is None:
-            _unreadable(row_number, roles["date"], get("date"))
-    else:
-        _unreadable(row_number, roles["start"], get("start"))
-    budget_text = _cell(get("budget"))
-    budget = parse_money(budget_text) if budget_text else None
-    if budget_text and budget is None:
-        _unreadable(row_number, roles["budget"], budget_text)
+def _plan_row(row: PlanRow) -> list:
     return [
-        activity,
-        start,
-        end,
-        all_day,
-        _cell(get("venue")),
-        _cell(get("owner")),
-        budget,
-        _cell(get("note")),
+        row.activity,
+        row.starts_at,
+        row.ends_at,
+        row.all_day,
+        row.venue,
+        row.owner,
+        row.cost,
+        row.note,
     ]
-
-
-def _spreadsheet_row(df: pd.DataFrame, index: object) -> int:
-    return list(df.index).index(index) + 2
 
 
 def _unreadable(row: int, column: object, value: object) -> None:
     raise InputError(msg("events.input.unreadable", row=row, column=column, value=_cell(value)))
-
-
-def _moment(value: object, default_day: dt.date | None, year: int):
-    """A date-time from one cell; ``(None, False)`` when empty; ``all_day`` without a time."""
-    if isinstance(value, dt.datetime):
-        return value.replace(tzinfo=None), False
-    if isinstance(value, dt.date):
-        return dt.datetime.combine(value, dt.time()), True
-    text = _cell(value)
-    if not text:
-        return None, False
-    iso = re.fullmatch(r"(\d{4}-\d{2}-\d{2})(?:[ T](\d{2}:\d{2})(?::\d{2})?)?", text)
-    if iso:
-        day = dt.date.fromisoformat(iso[1])
-        clock = dt.time.fromisoformat(iso[2]) if iso[2] else None
-        return dt.datetime.combine(day, clock or dt.time()), clock is None
-    dates = find_dates(text, default_year=year)
-    times = [span for span in find_times(text) if not _inside(span, dates)]
-    day = dates[0].value if dates else default_day
-    if day is None:
-        return None, False
-    clock = times[0].value if times else None
-    return dt.datetime.combine(day, clock or dt.time()), clock is None
-
-
-def _inside(span, others) -> bool:
-    return any(o.start <= span.start < o.end for o in others)
-
-
-def _date_and_time(date_value: object, time_value: object, year: int):
-    day, _ = _moment(date_value, None, year)
-    if day is None:
-        return None, None, False
-    text = _cell(time_value)
-    times = [span.value for span in find_times(text)] if text else []
-    if not times:
-        return day, None, True
-    start = dt.datetime.combine(day.date(), times[0])
-    end = dt.datetime.combine(day.date(), times[1]) if len(times) > 1 else None
-    return start, end, False
 
 
 # --------------------------------------------------------------------------- iCalendar

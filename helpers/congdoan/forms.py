@@ -37,7 +37,7 @@ from . import privacy
 from .errors import InputError
 from .files import ensure_folder
 from .i18n import msg
-from .text import nfc, parse_date, strip_diacritics
+from .text import fold, nfc, parse_date
 
 __all__ = [
     "Change",
@@ -115,7 +115,7 @@ def read_form(path_or_buffer: str | os.PathLike[str] | bytes | IO[Any]) -> pd.Da
     df.columns = [nfc(str(column)).strip() for column in df.columns]
     df = df.dropna(how="all").reset_index(drop=True)
     for column in df.columns:
-        if _fold(column) in _TIMESTAMP_HEADERS:
+        if fold(column, squash=True) in _TIMESTAMP_HEADERS:
             df[column] = _parse_timestamps(df[column])
     return df
 
@@ -176,10 +176,6 @@ def _parse_timestamps(column: pd.Series) -> pd.Series:
 
 
 # --------------------------------------------------------------------------- cell cleaners
-
-
-def _fold(text: str) -> str:
-    return re.sub(r"\s+", " ", strip_diacritics(nfc(text)).lower()).strip()
 
 
 def _cell(value: object) -> str:
@@ -259,7 +255,7 @@ def unit_key(value: object) -> str:
     >>> unit_key("CĐCS Cty May Hương Giang") == unit_key("Công đoàn cơ sở Công ty may Huong Giang")
     True
     """
-    words = re.findall(r"[a-z0-9]+", _fold(_cell(value)))
+    words = re.findall(r"[a-z0-9]+", fold(_cell(value), squash=True))
     return " ".join(_UNIT_ABBREVIATIONS.get(word, word) for word in words)
 
 
@@ -350,7 +346,7 @@ def detect_columns(df: pd.DataFrame) -> dict[str, str]:
     found: dict[str, str] = {}
     for role, words in _HEADER_WORDS.items():
         for column in df.columns:
-            header = _fold(str(column))
+            header = fold(str(column), squash=True)
             if column in found.values():
                 continue
             if any(re.search(rf"(?<![a-z]){re.escape(w)}(?![a-z])", header) for w in words):
@@ -512,7 +508,7 @@ def _drop_duplicates(df: pd.DataFrame, roles: dict[str, str], changes: list[Chan
                 keys.append(("citizen_id", cid))
         if "phone" in roles and "name" in roles:
             phone = _cell(df.at[index, roles["phone"]])
-            name = _fold(_cell(df.at[index, roles["name"]]))
+            name = fold(_cell(df.at[index, roles["name"]]), squash=True)
             if phone and name:
                 keys.append(("phone_name", phone, name))
         first = next((seen[key] for key in keys if key in seen), None)

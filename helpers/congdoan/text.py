@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Generic, Literal, TypeVar
@@ -37,6 +38,8 @@ __all__ = [
     "find_money",
     "find_times",
     "find_weekdays",
+    "fold",
+    "fold_aligned",
     "format_date",
     "format_money",
     "format_place_date",
@@ -56,7 +59,10 @@ LegacyEncoding = Literal["tcvn3", "vni"]
 
 @dataclass(frozen=True, slots=True)
 class Span(Generic[T]):
-    """A value found in a text: ``text[start:end]`` is what was written, ``value`` what it means."""
+    """A value found in a text: ``text[start:end]`` is what was written, ``value`` what it means.
+
+    Offsets index the NFC form of the text (the same string for the usual NFC input).
+    """
 
     start: int
     end: int
@@ -152,6 +158,67 @@ def strip_diacritics(text: str) -> str:
 
 
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
+class _FoldTable(dict[int, str]):
+    """A ``str.translate`` table, filled one character at a time, that maps each character
+    to exactly one character: the letter without its marks (``ộ`` → ``o``, ``đ`` → ``d``),
+    lower-cased when ``lower``. A character with no one-character folded form stays as it is,
+    so the folded text always has the length of the original and offsets carry over.
+    """
+
+    def __init__(self, *, lower: bool) -> None:
+        super().__init__()
+        self.lower = lower
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        out = ch.lower() if self.lower and len(ch.lower()) == 1 else ch
+        if out in "đĐðÐ":
+            out = "d" if out in "đð" else "D"
+        elif not unicodedata.combining(out):
+            marks = unicodedata.normalize("NFD", out)
+            bare = "".join(c for c in marks if not unicodedata.combining(c))
+            if len(bare) == 1:
+                out = bare.lower() if self.lower and len(bare.lower()) == 1 else bare
+        self[code] = out
+        return out
+
+
+_FOLD_LOWER = _FoldTable(lower=True)
+_FOLD_KEEP_CASE = _FoldTable(lower=False)
+
+
+def fold(text: str, *, squash: bool = False) -> str:
+    """The form in which congdoan compares words: lower case, no diacritics, ``đ`` → ``d``.
+
+    Trainees type with and without diacritics, in NFC or NFD (macOS, some web forms), so
+    every keyword look-up compares folded forms. The text is normalised first
+    (:func:`normalize`: NFC, plain hyphens for dashes, no zero-width characters).
+    ``squash=True`` also turns every run of white space into one space and trims the ends,
+    which is how names, column headings and answers are compared.
+
+    >>> fold("Công Đoàn  Thừa Thiên Huế"), fold("  Ban  Chấp hành ", squash=True)
+    ('cong doan  thua thien hue', 'ban chap hanh')
+    """
+    folded = normalize(text).translate(_FOLD_LOWER)
+    if not folded.isascii():
+        folded = _COMBINING.sub("", folded)  # marks NFC could not compose onto a letter
+    return " ".join(folded.split()) if squash else folded
+
+
+def fold_aligned(text: str, *, lower: bool = True) -> str:
+    """:func:`fold` one character for one character: ``len(result) == len(text)``.
+
+    A match found in the folded copy is at the same offsets in ``text``, so a checker can
+    search without diacritics and still quote, highlight or redact what the trainee wrote.
+    Give it NFC text (``nfc(text)``): combining marks of NFD text are kept to keep the
+    length. ``lower=False`` keeps capitals (``Huế`` → ``Hue``) for patterns that need them.
+
+    >>> fold_aligned("Đoàn Huế"), fold_aligned("Đoàn Huế", lower=False)
+    ('doan hue', 'Doan Hue')
+    """
+    return _require_text(text).translate(_FOLD_LOWER if lower else _FOLD_KEEP_CASE)
 
 
 # --------------------------------------------------------------------------- legacy encodings
@@ -255,7 +322,7 @@ def find_dates(text: str, *, default_year: int | None = None) -> list[Span[dt.da
     >>> [s.value.isoformat() for s in find_dates("Họp ngày 05/5, báo cáo trước 30/4/2026")]
     ['2026-05-05', '2026-04-30']
     """
-    text = _require_text(text)
+    text = nfc(_require_text(text))  # NFD input (macOS, web forms) reads the same
     found: list[tuple[int, int, int | None, int, int, str]] = []
     for m in _LONG_DATE.finditer(text):
         found.append((m.start(), m.end(), int(m[3]), int(m[2]), int(m[1]), m[0]))
@@ -316,14 +383,35 @@ _WEEKDAY = re.compile(
 )
 
 
-def weekday_name(day: dt.date) -> str:
-    """The weekday as documents write it: ``Thứ Hai`` … ``Chủ nhật``."""
-    return WEEKDAYS[day.weekday()]
+def weekday_name(day: dt.date, *, in_sentence: bool = False) -> str:
+    """The weekday as documents write it: ``Thứ Hai`` … ``Chủ nhật``.
+
+    ``in_sentence=True`` gives the form used inside a sentence, ``thứ Hai`` (``Chủ nhật``
+    keeps its capital: it is a name, not a number).
+    """
+    name = WEEKDAYS[day.weekday()]
+    return name[0].lower() + name[1:] if in_sentence and name.startswith("Thứ") else name
+
+
+def _spans(pattern: re.Pattern[str], text: str, value_of: Callable[[re.Match[str]], T | None]):
+    """A :class:`Span` for every match of ``pattern`` whose ``value_of`` is not None.
+
+    The text is normalised to NFC first: NFD input (macOS, web forms) reads the same.
+    """
+    text = nfc(_require_text(text))
+    spans: list[Span[T]] = []
+    for m in pattern.finditer(text):
+        value = value_of(m)
+        if value is not None:
+            spans.append(Span(m.start(), m.end(), value, m[0]))
+    return spans
 
 
 def _weekday_value(match: re.Match[str]) -> int | None:
+    if (match[4] and not match[4].isupper()) or (match[5] and match[5] != "CN"):
+        return None  # "T2" and "CN" count only in capitals
     if match[2]:
-        return _WEEKDAY_WORDS.get(strip_diacritics(match[2]).lower())
+        return _WEEKDAY_WORDS.get(fold(match[2]))
     if match[3]:
         return 6
     if match[4]:
@@ -336,15 +424,7 @@ def find_weekdays(text: str) -> list[Span[int]]:
 
     ``T2`` and ``CN`` are only recognised in capitals, so words like ``cn`` in prose are skipped.
     """
-    text = _require_text(text)
-    spans = []
-    for m in _WEEKDAY.finditer(text):
-        if (m[4] and not m[4].isupper()) or (m[5] and m[5] != "CN"):
-            continue
-        value = _weekday_value(m)
-        if value is not None:
-            spans.append(Span(m.start(), m.end(), value, m[0]))
-    return spans
+    return _spans(_WEEKDAY, text, _weekday_value)
 
 
 def parse_weekday(text: str) -> int | None:
@@ -372,12 +452,7 @@ def find_times(text: str) -> list[Span[dt.time]]:
     >>> [s.value.isoformat() for s in find_times("Khai mạc 7h30, bế mạc 11 giờ")]
     ['07:30:00', '11:00:00']
     """
-    text = _require_text(text)
-    spans = []
-    for m in _TIME.finditer(text):
-        minute = int(m[2] or m[3] or m[4] or 0)
-        spans.append(Span(m.start(), m.end(), dt.time(int(m[1]), minute), m[0]))
-    return spans
+    return _spans(_TIME, text, lambda m: dt.time(int(m[1]), int(m[2] or m[3] or m[4] or 0)))
 
 
 # --------------------------------------------------------------------------- money
@@ -429,15 +504,7 @@ def find_money(text: str) -> list[Span[int]]:
     >>> [s.value for s in find_money("Mức hỗ trợ 1,3 triệu đồng, quà 500.000\u00a0₫.")]
     [1300000, 500000]
     """
-    text = _require_text(text)
-    spans = []
-    for m in _MONEY.finditer(text):
-        if not (m[2] or m[3]):
-            continue
-        value = _to_dong(m[1], m[2])
-        if value is not None:
-            spans.append(Span(m.start(), m.end(), value, m[0]))
-    return spans
+    return _spans(_MONEY, text, lambda m: _to_dong(m[1], m[2]) if m[2] or m[3] else None)
 
 
 def parse_money(text: str) -> int | None:

@@ -65,7 +65,7 @@ def to_docx(text_or_document: str | Document, path: str | os.PathLike[str]) -> P
     ``.docx``. Bad paths raise :class:`~congdoan.errors.InputError` with the reason.
     """
     target = _target_path(path)
-    doc = as_document(_draft(text_or_document))
+    doc = as_document(text_or_document)
     word = _build(doc)
     try:
         word.save(str(target))
@@ -74,19 +74,6 @@ def to_docx(text_or_document: str | Document, path: str | os.PathLike[str]) -> P
             msg("documents.docx.unwritable", path=target, reason=_reason(exc))
         ) from None
     return target
-
-
-def _draft(value: object) -> object:
-    """The text of a reply or a string without the practice model's tips; else unchanged."""
-    from ..chat import Reply
-
-    if isinstance(value, Reply):
-        value = value.text
-    if isinstance(value, str):
-        from ..practice import without_tips
-
-        return without_tips(value)
-    return value
 
 
 def from_docx(path: str | os.PathLike[str]) -> str:

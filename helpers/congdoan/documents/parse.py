@@ -20,24 +20,14 @@ from dataclasses import dataclass, field
 
 from ..errors import InputError
 from ..i18n import msg
-from ..text import detect_legacy_encoding, normalize, strip_diacritics
+from ..replies import draft_text
+from ..text import detect_legacy_encoding, fold, normalize
+from ..vocabulary import DOCUMENT_TITLES
 
 __all__ = ["TITLES", "Document", "parse", "signing_roles"]
 
-# Document types a title line may name (NĐ 30/2020, annex III); the first four are checked.
-TITLES = (
-    "THÔNG BÁO",
-    "GIẤY MỜI",
-    "KẾ HOẠCH",
-    "BÁO CÁO",
-    "QUYẾT ĐỊNH",
-    "NGHỊ QUYẾT",
-    "CHƯƠNG TRÌNH",
-    "HƯỚNG DẪN",
-    "TỜ TRÌNH",
-    "BIÊN BẢN",
-    "CÔNG VĂN",
-)
+# Document types a title line may name (NĐ 30/2020, annex III), from the union vocabulary.
+TITLES = DOCUMENT_TITLES
 _TITLE = re.compile(rf"(?i)^({'|'.join(TITLES)})(?![^\W\d_])\s*[:.-]?\s*(.*)$")
 _CELL_SPLIT = re.compile(r"\t+|\s{2,}|\s*\|\s*")
 _WIDE_GAP = re.compile(r"\s\s")
@@ -210,7 +200,7 @@ def _header_end(lines: list[str]) -> int:
 
 
 def _classify_header_cell(cell: str) -> str:
-    folded = strip_diacritics(cell).casefold()
+    folded = fold(cell)
     if "cong hoa xa hoi chu nghia viet nam" in folded:
         return "motto1"
     if "doc lap" in folded and "hanh phuc" in folded:
@@ -371,13 +361,9 @@ def as_document(value: object) -> Document:
     A practice-model reply is read without its closing tips, which advise the trainee
     and are no part of the document. Anything else is a trainee error.
     """
-    from ..chat import Reply
-    from ..practice import without_tips
-
     if isinstance(value, Document):
         return value
-    if isinstance(value, Reply):
-        value = value.text
+    value = draft_text(value)
     if isinstance(value, str):
-        return parse(without_tips(value))
+        return parse(value)
     raise InputError(msg("documents.input.not_text", type=type(value).__name__))

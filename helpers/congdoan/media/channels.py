@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from ..errors import InputError
 from ..i18n import msg
-from ..text import strip_diacritics
+from ..text import fold
 
 __all__ = ["CHANNELS", "Channel", "get_channel"]
 
@@ -96,7 +96,7 @@ def get_channel(name: object) -> Channel:
     if isinstance(name, Channel):
         return name
     if isinstance(name, str):
-        key = strip_diacritics(name).strip().lower().replace(" ", "_").replace("-", "_")
+        key = fold(name).strip().replace(" ", "_").replace("-", "_")
         key = ALIASES.get(key, key)
         if key in CHANNELS:
             return CHANNELS[key]

@@ -4,8 +4,9 @@
 (``extract`` to show what a prompt says, ``summarise`` for the summary lesson).
 """
 
+from ..replies import without_tips
 from .details import SLOTS, extract
-from .model import TASKS, PracticeAnswer, respond, without_tips
+from .model import TASKS, PracticeAnswer, respond
 from .summary import split_sentences, summarise
 from .tasks import detect_task
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ..text import strip_diacritics
+from ..text import fold_aligned
 
 __all__ = [
     "Text",
@@ -24,28 +24,17 @@ __all__ = [
 ]
 
 
-class _Table(dict):
+class _LowerTable(dict):
     """A ``str.translate`` table that fills itself one character at a time."""
-
-    def __init__(self, strip: bool) -> None:
-        super().__init__()
-        self.strip = strip
 
     def __missing__(self, code: int) -> str:
         ch = chr(code)
-        low = ch.lower()
-        if len(low) != 1:
-            low = ch
-        if self.strip:
-            bare = strip_diacritics(low)
-            if len(bare) == 1:
-                low = bare
+        low = ch.lower() if len(ch.lower()) == 1 else ch
         self[code] = low
         return low
 
 
-_LOWER = _Table(strip=False)
-_FOLD = _Table(strip=True)
+_LOWER = _LowerTable()
 
 
 def lower(text: str) -> str:
@@ -53,9 +42,8 @@ def lower(text: str) -> str:
     return text.translate(_LOWER)
 
 
-def fold(text: str) -> str:
-    """Lowercase without diacritics, one character for one character."""
-    return text.translate(_FOLD)
+#: Lowercase without diacritics, one character for one character.
+fold = fold_aligned
 
 
 _WORD = re.compile(r"\S+")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from ..errors import InputError
 from ..i18n import msg
-from ..text import nfc, strip_diacritics
+from ..text import fold, nfc
 
 __all__ = ["PARTS", "compose"]
 
@@ -46,10 +46,6 @@ def _line(name: str, value: str | None) -> str:
         return ""
     template = msg(f"widgets.compose.{name}")
     label = template.split("{text}", 1)[0].strip()
-    if not _fold(text).startswith(_fold(label)):
+    if not fold(text).startswith(fold(label)):
         text = template.format(text=text)
     return text if text.endswith(_ENDINGS) else text + "."
-
-
-def _fold(text: str) -> str:
-    return strip_diacritics(text).lower()

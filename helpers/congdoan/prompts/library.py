@@ -32,7 +32,7 @@ from .. import privacy
 from ..errors import InputError
 from ..files import ensure_folder
 from ..i18n import msg
-from ..text import strip_diacritics
+from ..text import fold
 
 __all__ = ["DEFAULT_PATH", "Entry", "PromptLibrary", "SaveResult"]
 
@@ -43,10 +43,6 @@ _FORMAT = 1
 
 def _nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text).strip()
-
-
-def _fold(text: str) -> str:
-    return re.sub(r"\s+", " ", strip_diacritics(_nfc(text)).lower())
 
 
 @dataclass(frozen=True)
@@ -145,8 +141,9 @@ class PromptLibrary:
         return True
 
     def _index(self, title: str) -> int | None:
-        key = _fold(title)
-        return next((i for i, e in enumerate(self.entries) if _fold(e.title) == key), None)
+        key = fold(title, squash=True)
+        titles = (fold(entry.title, squash=True) for entry in self.entries)
+        return next((i for i, found in enumerate(titles) if found == key), None)
 
     def get(self, title: str) -> Entry:
         position = self._index(title)
@@ -167,15 +164,16 @@ class PromptLibrary:
         ``Thông báo``). Titles matching come first."""
         if isinstance(tags, str):
             tags = [tags]
-        words = _fold(query or "").split()
-        wanted = {_fold(tag) for tag in tags}
+        words = fold(query or "", squash=True).split()
+        wanted = {fold(tag, squash=True) for tag in tags}
         found = []
         for entry in self.entries:
-            if not wanted <= {_fold(tag) for tag in entry.tags}:
+            if not wanted <= {fold(tag, squash=True) for tag in entry.tags}:
                 continue
-            haystack = _fold(" ".join([entry.title, entry.text, entry.note, *entry.tags]))
+            written = " ".join([entry.title, entry.text, entry.note, *entry.tags])
+            haystack = fold(written, squash=True)
             if all(word in haystack for word in words):
-                in_title = all(word in _fold(entry.title) for word in words)
+                in_title = all(word in fold(entry.title, squash=True) for word in words)
                 found.append((not in_title, entry))
         return [entry for _, entry in sorted(found, key=lambda pair: pair[0])]
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from ..errors import InputError
 from ..i18n import msg
 from ..report import ERROR, WARNING, Item, Report, Severity
-from ..text import nfc, strip_diacritics
+from ..text import fold
 
 __all__ = ["CODES", "check", "suggest"]
 
@@ -144,7 +144,7 @@ CODES = tuple(rule.code for rule in _RULES)
 def _fold(prompt: object) -> str:
     if not isinstance(prompt, str):
         raise InputError(msg("prompts.errors.not_text", type=type(prompt).__name__))
-    return re.sub(r"\s+", " ", strip_diacritics(nfc(prompt)).lower())
+    return fold(prompt, squash=True)
 
 
 def _present(prompt: str) -> dict[str, bool]:

@@ -1,0 +1,63 @@
+"""What every ``congdoan`` command group shares: one error class, help in two languages.
+
+Click reads help texts when the commands are defined, at import, long before
+``--lang en`` is parsed. Once the language is known, :func:`relocalise` finds each help
+text of the command tree in the catalogue (in any language) and puts the same message
+in the language now set, so ``congdoan --lang en --help`` is English throughout.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import click
+
+from .i18n import LANGUAGES, catalogue, msg, set_language
+
+__all__ = ["CongdoanClickError", "LocalisedGroup", "relocalise"]
+
+
+class CongdoanClickError(click.ClickException):
+    """Shows ``Lỗi: <message>`` (translated) on stderr, exit code 1, never a traceback."""
+
+    def show(self, file=None) -> None:
+        click.echo(f"{msg('cli.error_prefix')}: {self.message}", err=True)
+
+
+@cache
+def _keys_by_text() -> dict[str, str]:
+    """Catalogue key of every message text, in every language (first key wins)."""
+    keys: dict[str, str] = {}
+    for lang in LANGUAGES:
+        for key, text in catalogue(lang).items():
+            keys.setdefault(text, key)
+    return keys
+
+
+def _again(text: str | None) -> str | None:
+    """The same catalogue message in the current language; other texts unchanged."""
+    key = _keys_by_text().get(text) if text else None
+    return msg(key) if key else text
+
+
+def relocalise(command: click.Command) -> None:
+    """Put every help text of ``command`` and its subcommands in the current language."""
+    command.help = _again(command.help)
+    for param in command.get_params(click.Context(command)):  # with the --help option
+        if isinstance(param, click.Option):
+            param.help = _again(param.help)
+    for sub in getattr(command, "commands", {}).values():
+        relocalise(sub)
+
+
+class LocalisedGroup(click.Group):
+    """A command group whose help speaks the language of each invocation.
+
+    Every run starts from ``CONGDOAN_LANG`` (or Vietnamese); ``--lang`` (an eager
+    option) sets the language and calls :func:`relocalise` again once it is parsed.
+    """
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        set_language(None)
+        relocalise(self)
+        return super().parse_args(ctx, args)

@@ -48,6 +48,7 @@ def isolated_environment(tmp_path_factory, monkeypatch):
             monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("CONGDOAN_ENV_FILE", str(home / "absent.env"))
     monkeypatch.setenv("CONGDOAN_TRANSCRIPT", str(home / "transcript.jsonl"))
+    monkeypatch.setenv("CONGDOAN_CACHE_DIR", str(home / "cache"))  # the vendors' model lists
     i18n.set_language(None)
     yield home
     i18n.set_language(None)
@@ -69,6 +70,10 @@ def vendor(vendor_server, monkeypatch):
     vendor_server.reply_text = "Xin chào từ máy chủ thử nghiệm."
     vendor_server.reasoning = None
     vendor_server.reasoning_field = "reasoning_content"
+    vendor_server.model_ids = ["test-model"]
+    vendor_server.model_info = {}
+    vendor_server.page_size = 50
+    vendor_server.refuse_summary = False
     monkeypatch.setenv("CONGDOAN_MAX_RETRIES", "0")
     monkeypatch.setenv("CONGDOAN_TIMEOUT", "5")
     yield vendor_server

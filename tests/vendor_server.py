@@ -5,9 +5,15 @@ The real ``openai`` and ``google-genai`` SDKs are pointed at it through the
 streaming parsers end to end, on 127.0.0.1 only. It answers:
 
 * OpenAI Chat Completions: ``POST .../chat/completions`` (JSON, or SSE with
-  ``"stream": true``) and ``GET .../models``;
-* Gemini: ``POST /v1*/models/M:generateContent``, ``:streamGenerateContent?alt=sse``
-  and ``GET /v1*/models/M``.
+  ``"stream": true``) and ``GET .../models`` (with ``created`` and ``shutdown_date``);
+* OpenAI Responses: ``POST .../responses`` (JSON, or SSE events ``response.created``,
+  ``response.reasoning_summary_text.delta``, ``response.output_text.delta``,
+  ``response.completed`` / ``response.incomplete`` / ``response.failed``), with
+  reasoning summaries when asked for and ``url_citation`` annotations for web search;
+* GitHub Models' catalogue: ``GET .../catalog/models``;
+* Gemini: ``POST /v1*/models/M:generateContent``, ``:streamGenerateContent?alt=sse``,
+  ``GET /v1*/models/M`` and ``GET /v1*/models`` (paged, names ``models/...``); grounded
+  answers carry Search Suggestions (``searchEntryPoint.renderedContent``).
 
 Faults are queued with :meth:`VendorServer.fail_next` and friends and consumed one
 request at a time.
@@ -28,7 +34,7 @@ from typing import Any
 class Fault:
     """What to do instead of a normal answer for one request."""
 
-    kind: str  # "status", "delay", "cut", "malformed", "blocked", "empty"
+    kind: str  # "status", "delay", "cut", "malformed", "blocked", "incomplete", "failed"
     status: int = 500
     body: dict[str, Any] | None = None
     seconds: float = 0.0
@@ -52,6 +58,12 @@ class VendorServer:
         self.reasoning: str | None = None
         self.reasoning_field = "reasoning_content"
         self.model_ids = ["test-model"]
+        #: Extra fields per listed model id, e.g. ``{"created": 1, "shutdown_date": "..."}``.
+        self.model_info: dict[str, dict[str, Any]] = {}
+        #: Gemini lists this many models a page (the real API: 50).
+        self.page_size = 50
+        #: Answer 400 to a Responses request that asks for ``reasoning.summary``.
+        self.refuse_summary = False
         self._server = _QuietServer(("127.0.0.1", 0), _handler_for(self))
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
@@ -89,6 +101,14 @@ class VendorServer:
     def block_next(self) -> None:
         self.faults.append(Fault("blocked"))
 
+    def incomplete_next(self) -> None:
+        """A Responses answer that ran out of tokens (``status: incomplete``)."""
+        self.faults.append(Fault("incomplete"))
+
+    def fail_response_next(self) -> None:
+        """A Responses answer that starts, then fails (``response.failed``)."""
+        self.faults.append(Fault("failed"))
+
     def _take_fault(self) -> Fault | None:
         return self.faults.popleft() if self.faults else None
 
@@ -112,8 +132,19 @@ def _handler_for(server: VendorServer):
             fault = server._take_fault()
             if fault and self._apply_simple_fault(fault):
                 return
-            if self.path.rstrip("/").endswith("/models"):
-                data = [{"id": m, "object": "model", "owned_by": "test"} for m in server.model_ids]
+            path = self.path.split("?", 1)[0].rstrip("/")
+            if path.endswith("/catalog/models"):
+                rows = [
+                    {"id": m, "name": m, **server.model_info.get(m, {})} for m in server.model_ids
+                ]
+                self._json(200, rows)
+            elif path.endswith("/models") and "x-goog-api-key" in self._lower_headers():
+                self._gemini_models()
+            elif path.endswith("/models"):
+                data = [
+                    {"id": m, "object": "model", "owned_by": "test", **server.model_info.get(m, {})}
+                    for m in server.model_ids
+                ]
                 self._json(200, {"object": "list", "data": data})
             elif "/models/" in self.path:
                 name = self.path.split("/models/", 1)[1]
@@ -128,6 +159,8 @@ def _handler_for(server: VendorServer):
             body, fault = request
             if self.path.endswith("/chat/completions"):
                 self._openai(body, fault)
+            elif self.path.endswith("/responses"):
+                self._responses(body, fault)
             elif ":generateContent" in self.path:
                 self._gemini(body, fault, stream=False)
             elif ":streamGenerateContent" in self.path:
@@ -180,7 +213,107 @@ def _handler_for(server: VendorServer):
             self._event({**base, "choices": [], "usage": usage})
             self.wfile.write(b"data: [DONE]\n\n")
 
+        # -- OpenAI Responses ---------------------------------------------------------
+        def _responses(self, body: dict[str, Any], fault: Fault | None) -> None:
+            if server.refuse_summary and "summary" in (body.get("reasoning") or {}):
+                error = {
+                    "message": "Your organization must be verified to generate reasoning "
+                    "summaries.",
+                    "type": "invalid_request_error",
+                    "param": "reasoning.summary",
+                    "code": "unsupported_value",
+                }
+                self._json(400, {"error": error})
+                return
+            kind = fault.kind if fault else None
+            if not body.get("stream"):
+                if kind == "cut":
+                    self._truncated_json()
+                else:
+                    self._json(200, _response_object(server, body, kind))
+                return
+            self._start_sse()
+            final = _response_object(server, body, kind)
+            seq = iter(range(10_000))
+            created = {**final, "status": "in_progress", "output": [], "usage": None}
+            self._named("response.created", {"response": created, "sequence_number": next(seq)})
+            for index, item in enumerate(final["output"]):
+                if item["type"] == "reasoning":
+                    for part in item["summary"]:
+                        self._named(
+                            "response.reasoning_summary_text.delta",
+                            {
+                                "item_id": item["id"],
+                                "output_index": index,
+                                "summary_index": 0,
+                                "delta": part["text"],
+                                "sequence_number": next(seq),
+                            },
+                        )
+                if item["type"] != "message":
+                    continue
+                for content in item["content"]:
+                    if content["type"] == "refusal":
+                        self._named(
+                            "response.refusal.delta",
+                            {
+                                "item_id": item["id"],
+                                "output_index": index,
+                                "content_index": 0,
+                                "delta": content["refusal"],
+                                "sequence_number": next(seq),
+                            },
+                        )
+                        continue
+                    for number, piece in enumerate(_pieces(content["text"])):
+                        if kind == "cut" and number == 1:
+                            return  # the connection closes mid-answer
+                        self._named(
+                            "response.output_text.delta",
+                            {
+                                "item_id": item["id"],
+                                "output_index": index,
+                                "content_index": 0,
+                                "delta": piece,
+                                "logprobs": [],
+                                "sequence_number": next(seq),
+                            },
+                        )
+            ending = {
+                "completed": "response.completed",
+                "incomplete": "response.incomplete",
+                "failed": "response.failed",
+            }[final["status"]]
+            self._named(ending, {"response": final, "sequence_number": next(seq)})
+
+        def _named(self, event: str, payload: dict[str, Any]) -> None:
+            data = json.dumps({"type": event, **payload}, ensure_ascii=False).encode()
+            self.wfile.write(b"event: " + event.encode() + b"\ndata: " + data + b"\n\n")
+            self.wfile.flush()
+
         # -- Gemini -----------------------------------------------------------------
+        def _gemini_models(self) -> None:
+            query = self.path.split("?", 1)[1] if "?" in self.path else ""
+            params = dict(p.split("=", 1) for p in query.split("&") if "=" in p)
+            start = int(params.get("pageToken") or 0)
+            names = server.model_ids[start : start + server.page_size]
+            page: dict[str, Any] = {
+                "models": [
+                    {
+                        "name": f"models/{m}",
+                        "displayName": m,
+                        "supportedGenerationMethods": ["generateContent"],
+                    }
+                    for m in names
+                ]
+            }
+            if start + server.page_size < len(server.model_ids):
+                page["nextPageToken"] = str(start + server.page_size)
+            self._json(200, page)
+
+        def _lower_headers(self) -> dict[str, str]:
+            return {k.lower(): v for k, v in self.headers.items()}
+
         def _gemini(self, body: dict[str, Any], fault: Fault | None, *, stream: bool) -> None:
             model = self.path.split("/models/", 1)[1].split(":", 1)[0]
             blocked = bool(fault and fault.kind == "blocked")
@@ -280,7 +413,88 @@ _GROUNDING = {
         {"web": {"uri": "https://example.org/thang-cong-nhan", "title": "Báo Lao Động"}},
         {"web": {"uri": "https://example.org/ldld-hue", "title": "LĐLĐ thành phố Huế"}},
     ],
+    "searchEntryPoint": {
+        "renderedContent": '<style>.container{display:flex}</style><div class="container">'
+        '<a class="chip" href="https://www.google.com/search?q=Th%C3%A1ng+C%C3%B4ng+nh%C3%A2n">'
+        "Tháng Công nhân 2025 chủ đề</a></div>"
+    },
 }
+
+#: What OpenAI's web search tool cites: ``url_citation`` annotations on the answer text.
+_WEB_SOURCES = [
+    ("https://example.org/thang-cong-nhan", "Báo Lao Động"),
+    ("https://example.org/ldld-hue", "LĐLĐ thành phố Huế"),
+]
+
+
+def _response_object(server: VendorServer, body: dict[str, Any], fault: str | None) -> dict:
+    """A Responses API ``response`` object for ``body``, shaped by the fault, if any."""
+    text = server.reply_text
+    output: list[dict[str, Any]] = []
+    if server.reasoning and "summary" in (body.get("reasoning") or {}):
+        summary = [{"type": "summary_text", "text": server.reasoning}]
+        output.append({"type": "reasoning", "id": "rs_test", "summary": summary})
+    searched = any(t.get("type", "").startswith("web_search") for t in body.get("tools") or [])
+    annotations = []
+    if searched:
+        output.append(
+            {
+                "type": "web_search_call",
+                "id": "ws_test",
+                "status": "completed",
+                "action": {"type": "search", "query": "Tháng Công nhân 2025 chủ đề"},
+            }
+        )
+        annotations = [
+            {
+                "type": "url_citation",
+                "url": url,
+                "title": title,
+                "start_index": 0,
+                "end_index": min(len(text), 10),
+            }
+            for url, title in _WEB_SOURCES
+        ]
+    content: dict[str, Any] = {"type": "output_text", "text": text, "annotations": annotations}
+    if fault == "blocked":
+        content = {"type": "refusal", "refusal": "Tôi không thể giúp yêu cầu này."}
+    status, incomplete, error = "completed", None, None
+    if fault == "incomplete":
+        status, incomplete = "incomplete", {"reason": "max_output_tokens"}
+    elif fault == "failed":
+        status = "failed"
+        error = {"code": "server_error", "message": "The model failed to generate a response."}
+    if status != "incomplete":  # a reasoning model cut at its budget wrote no message
+        output.append(
+            {
+                "type": "message",
+                "id": "msg_test",
+                "role": "assistant",
+                "status": "completed",
+                "content": [content],
+            }
+        )
+    return {
+        "id": "resp_test",
+        "object": "response",
+        "created_at": 0,
+        "model": body.get("model", "test-model"),
+        "status": status,
+        "error": error,
+        "incomplete_details": incomplete,
+        "instructions": body.get("instructions"),
+        "output": output,
+        "parallel_tool_calls": True,
+        "tool_choice": "auto",
+        "tools": body.get("tools") or [],
+        "usage": {
+            "input_tokens": 11,
+            "output_tokens": 7,
+            "total_tokens": 18,
+            "input_tokens_details": {"cached_tokens": 0},
+            "output_tokens_details": {"reasoning_tokens": 3 if server.reasoning else 0},
+        },
+    }
 
 
 def _pieces(text: str, size: int = 8) -> list[str]:

@@ -2,12 +2,15 @@
 
 * import time of ``congdoan`` against ``import openai, google.genai`` measured in the
   same run (fresh interpreters, median of several), and their ratio;
-* the offline practice model's median and 95th-percentile latency per task type.
+* the offline practice model's median and 95th-percentile latency per task type;
+* what choosing the model costs each ``ask()``: from today's cached vendor list against
+  a named model, alternated in the same run (the list itself is fetched once a day).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -73,6 +76,29 @@ def offline_latency(runs: int) -> dict[str, tuple[float, float]]:
     return figures
 
 
+def model_resolution(runs: int) -> tuple[float, float]:
+    """Median microseconds to choose ChatGPT's model from today's cached vendor list,
+    and with a named model (no list read), measured alternately in the same run."""
+    import tempfile
+
+    from congdoan.config import load_settings
+    from congdoan.providers import get_provider, models
+
+    with tempfile.TemporaryDirectory() as cache:
+        environ = {**os.environ, "CONGDOAN_CACHE_DIR": cache, "OPENAI_API_KEY": "sk-bench"}
+        provider = get_provider("openai", load_settings(environ))
+        listed = [models.ListedModel(f"gpt-{n / 10:.1f}-terra", n) for n in range(50, 70)]
+        models._write(models._cache_file(provider), listed)
+        resolved, named = [], []
+        for index in range(runs):
+            pair = [(resolved, None), (named, "gpt-6.1-terra")]
+            for samples, asked in pair if index % 2 else reversed(pair):
+                started = time.perf_counter()
+                provider.choose_model(asked, fetch=False, remember=False)
+                samples.append((time.perf_counter() - started) * 1e6)
+    return statistics.median(resolved), statistics.median(named)
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--import-runs", type=int, default=7)
@@ -89,6 +115,13 @@ def main(argv: list[str] | None = None) -> None:
     print(f"  {'task':<14}{'median':>10}{'p95':>10}")
     for task, (median, p95) in offline_latency(args.latency_runs).items():
         print(f"  {task:<14}{median:>10.2f}{p95:>10.2f}")
+    print()
+    resolved, named = model_resolution(args.latency_runs * 4)
+    print(f"model choice from today's cached list: {resolved:8.1f} µs (median)")
+    print(f"model choice with a named model:       {named:8.1f} µs (median)")
+    print(f"ratio cached list / named:             {resolved / named:8.1f}x")
+    if hasattr(os, "getloadavg"):
+        print("load average: " + " ".join(f"{x:.2f}" for x in os.getloadavg()))
 
 
 if __name__ == "__main__":

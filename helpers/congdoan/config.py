@@ -6,7 +6,7 @@ because vendors retire them every few months; a trainer overrides them without
 touching code::
 
     CONGDOAN_PROVIDER=gemini            # default provider (else the offline model)
-    CONGDOAN_GEMINI_MODEL=gemini-2.5-pro
+    CONGDOAN_GEMINI_MODEL=<a model name the vendor lists>
     CONGDOAN_LOCAL_BASE_URL=http://localhost:8080/v1
 
 The environment wins over ``.env``. The ``.env`` file is looked up from the working
@@ -28,14 +28,88 @@ from .i18n import msg
 
 __all__ = [
     "DEFAULTS",
+    "IMAGE_MODELS",
+    "PRICES_AS_OF",
     "PROVIDER_IDS",
+    "CostEstimate",
+    "ModelFamily",
     "ProviderDefaults",
     "ProviderSettings",
+    "Retirement",
     "Settings",
     "load_settings",
     "mask_secrets",
     "provider_label",
+    "vn_date",
 ]
+
+
+#: The day the prices and model names below were checked against the vendors' pages.
+PRICES_AS_OF = "2026-12-03"
+
+
+def vn_date(iso: str) -> str:
+    """``2026-12-11`` as Vietnamese readers write it: ``11/12/2026``."""
+    from datetime import date
+
+    return date.fromisoformat(iso[:10]).strftime("%d/%m/%Y")  # a timestamp keeps its day
+
+
+class CostEstimate(float):
+    """An amount in đồng estimated from the price table; ``as_of`` is the table's date.
+
+    It is a plain number for arithmetic and tables, and says what it is when shown.
+    """
+
+    as_of: str
+
+    def __new__(cls, amount: float, as_of: str = PRICES_AS_OF) -> CostEstimate:
+        value = super().__new__(cls, amount)
+        value.as_of = as_of
+        return value
+
+    @property
+    def note(self) -> str:
+        """``ước tính theo bảng giá ngày 03/12/2026``."""
+        return msg("models.cost_estimate", date=vn_date(self.as_of))
+
+    def __repr__(self) -> str:
+        return f"{float(self)!r} ({self.note})"
+
+    def __reduce__(self):
+        return (CostEstimate, (float(self), self.as_of))
+
+
+@dataclass(frozen=True)
+class Retirement:
+    """A model the vendor shuts down on ``date`` (ISO; ``None``: gone already) and its successor."""
+
+    replacement: str
+    date: str | None = None
+
+
+@dataclass(frozen=True)
+class ModelFamily:
+    """The kind of model a provider should use, whatever its current version is called.
+
+    ``pattern`` matches the vendor's model ids of the family; its first group is the
+    version (``6.1`` in ``gpt-6.1-terra``) so the newest one can be picked from the
+    vendor's list when the configured name is no longer offered.
+    """
+
+    name: str
+    pattern: str
+    #: The vendor's "latest" alias for the family, when it offers one.
+    alias: str | None = None
+
+    def matches(self, model_id: str) -> bool:
+        return re.fullmatch(self.pattern, model_id) is not None
+
+    def version(self, model_id: str) -> tuple[int, ...]:
+        found = re.fullmatch(self.pattern, model_id)
+        if not found or not found.groups() or found.group(1) is None:
+            return ()
+        return tuple(int(part) for part in re.findall(r"\d+", found.group(1)))
 
 
 @dataclass(frozen=True)
@@ -47,37 +121,68 @@ class ProviderDefaults:
     key_variables: tuple[str, ...] = ()
     #: Estimated US dollars per million input and output tokens (0 for free/local).
     price_usd_per_mtok: tuple[float, float] = (0.0, 0.0)
-    #: Models the provider has been seen to retire: reported as such, not as a typo.
-    retired_models: tuple[str, ...] = ()
+    #: Models the vendor retired or is retiring, with their successor.
+    retired_models: Mapping[str, Retirement] = field(default_factory=dict)
+    #: The family resolution picks from when ``model`` is not offered (``None``: no resolution).
+    family: ModelFamily | None = None
+    #: Where the price comes from and when it was read.
+    price_source: str = ""
+    price_as_of: str = PRICES_AS_OF
 
 
-#: One row per provider. Prices are public list prices, late 2026, for estimates only.
+_OPENAI_FAMILY = ModelFamily("GPT Terra (gpt-N-terra)", r"gpt-(\d+(?:\.\d+)*)-terra")
+_GEMINI_FAMILY = ModelFamily(
+    "Gemini Flash (gemini-N-flash)", r"gemini-(\d+(?:\.\d+)*)-flash", alias="gemini-flash-latest"
+)
+
+#: One row per provider. Prices are public list prices for estimates only, read on
+#: ``price_as_of``; the model is where resolution starts (see ``congdoan.providers.models``).
 DEFAULTS: Mapping[str, ProviderDefaults] = {
     "offline": ProviderDefaults("luyen-tap-1", None),
     "openai": ProviderDefaults(
-        "gpt-5-mini",
+        "gpt-6.1-terra",
         "https://api.openai.com/v1",
         ("OPENAI_API_KEY",),
-        (0.25, 2.00),
+        (1.00, 5.00),
+        retired_models={
+            "gpt-5-mini": Retirement("gpt-6.1-terra", "2026-12-11"),
+            "gpt-4o-mini": Retirement("gpt-6.1-terra"),
+        },
+        family=_OPENAI_FAMILY,
+        price_source="OpenAI, trang mô hình gpt-6.1-terra",
     ),
     "gemini": ProviderDefaults(
-        "gemini-2.5-flash",
+        "gemini-flash-latest",
         None,  # the google-genai SDK's own endpoint
         ("GEMINI_API_KEY", "GOOGLE_API_KEY"),
-        (0.30, 2.50),
+        (0.75, 3.75),
+        retired_models={
+            "gemini-2.5-flash": Retirement("gemini-flash-latest"),
+            "gemini-2.0-flash": Retirement("gemini-flash-latest"),
+        },
+        family=_GEMINI_FAMILY,
+        price_source="Google AI, bảng giá Gemini API (Gemini Flash)",
     ),
     "deepseek": ProviderDefaults(
         "deepseek-flash",
         "https://api.deepseek.com",
         ("DEEPSEEK_API_KEY",),
-        (0.28, 0.42),
-        retired_models=("deepseek-chat", "deepseek-reasoner"),
+        (0.30, 1.20),  # peak hours; off-peak is half
+        retired_models={
+            "deepseek-chat": Retirement("deepseek-flash", "2026-07-24"),
+            "deepseek-reasoner": Retirement("deepseek-flash", "2026-07-24"),
+        },
+        family=ModelFamily("DeepSeek Flash", r"deepseek-(?:v(\d+(?:\.\d+)*)-)?flash"),
+        price_source="DeepSeek, bảng giá API (giờ cao điểm)",
     ),
     "copilot": ProviderDefaults(
-        "openai/gpt-5-mini",
+        "openai/gpt-6.1-terra",
         "https://models.github.ai/inference",
         ("GITHUB_TOKEN", "AZURE_OPENAI_API_KEY"),
-        (0.25, 2.00),
+        (1.00, 5.00),
+        retired_models={"openai/gpt-5-mini": Retirement("openai/gpt-6.1-terra", "2026-12-11")},
+        family=ModelFamily("GPT Terra qua GitHub Models", r"openai/gpt-(\d+(?:\.\d+)*)-terra"),
+        price_source="OpenAI gpt-6.1-terra (GitHub Models có hạn mức miễn phí)",
     ),
     "local": ProviderDefaults(
         "deepseek-r1:1.5b",
@@ -95,11 +200,19 @@ PRIVACY_MODES = ("warn", "redact", "block")
 
 # -- image models (congdoan.media) ---------------------------------------------------------
 #: Default image model per provider that can draw images; vendors rename these often,
-#: so a trainer overrides them with ``CONGDOAN_OPENAI_IMAGE_MODEL`` or
-#: ``CONGDOAN_GEMINI_IMAGE_MODEL`` instead of touching code.
+#: so resolution picks the family's newest listed model, and a trainer overrides them
+#: with ``CONGDOAN_OPENAI_IMAGE_MODEL`` or ``CONGDOAN_GEMINI_IMAGE_MODEL``.
 IMAGE_MODELS: Mapping[str, str] = {
-    "openai": "gpt-image-1",
-    "gemini": "gemini-2.5-flash-image",
+    "openai": "gpt-image-2.6-flare",
+    "gemini": "gemini-3.1-flash-image",
+}
+IMAGE_FAMILIES: Mapping[str, ModelFamily] = {
+    "openai": ModelFamily("GPT Image Flare", r"gpt-image-(\d+(?:\.\d+)*)-flare"),
+    "gemini": ModelFamily("Gemini Flash Image", r"gemini-(\d+(?:\.\d+)*)-flash-image"),
+}
+RETIRED_IMAGE_MODELS: Mapping[str, Mapping[str, Retirement]] = {
+    "openai": {"gpt-image-1": Retirement("gpt-image-2.6-flare")},
+    "gemini": {"gemini-2.5-flash-image": Retirement("gemini-3.1-flash-image")},
 }
 
 
@@ -129,10 +242,28 @@ class ProviderSettings:
     price_usd_per_mtok: tuple[float, float] = (0.0, 0.0)
     usd_to_vnd: float = DEFAULT_USD_TO_VND
     extra: Mapping[str, str] = field(default_factory=dict)
+    #: True when ``CONGDOAN_<P>_MODEL`` names the model: it wins over resolution.
+    explicit_model: bool = False
+    #: The folder where the vendor's model list is kept for the day.
+    cache_dir: Path | None = None
+    #: The image model (``CONGDOAN_<P>_IMAGE_MODEL`` or the table), for vendors that draw.
+    image_model: str | None = None
+    explicit_image_model: bool = False
 
     @property
     def defaults(self) -> ProviderDefaults:
         return DEFAULTS[self.id]
+
+    @property
+    def price_as_of(self) -> str:
+        """The day the price estimate was read (ISO date)."""
+        return self.defaults.price_as_of
+
+    def estimate_vnd(self, input_tokens: int, output_tokens: int) -> CostEstimate:
+        """Estimated cost in đồng from the price table, dated ``price_as_of``."""
+        price_in, price_out = self.price_usd_per_mtok
+        usd = (input_tokens * price_in + output_tokens * price_out) / 1_000_000
+        return CostEstimate(round(usd * self.usd_to_vnd, 2), self.price_as_of)
 
     def __repr__(self) -> str:
         key = "set" if self.api_key else "missing"
@@ -187,6 +318,17 @@ class Settings:
         return mode
 
     @property
+    def cache_dir(self) -> Path:
+        """``CONGDOAN_CACHE_DIR``, else the user's cache folder (``~/.cache/congdoan``...)."""
+        explicit = self.get("CONGDOAN_CACHE_DIR")
+        if explicit:
+            return Path(explicit)
+        if os.name == "nt" and self.get("LOCALAPPDATA"):
+            return Path(self.get("LOCALAPPDATA")) / "congdoan" / "Cache"
+        base = self.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+        return Path(base) / "congdoan"
+
+    @property
     def max_prompt_chars(self) -> int:
         return self._number("CONGDOAN_MAX_PROMPT_CHARS", DEFAULT_MAX_PROMPT_CHARS, int)
 
@@ -203,9 +345,15 @@ class Settings:
             if endpoint and not self.get(prefix + "BASE_URL"):
                 base_url = endpoint.rstrip("/") + "/openai/v1/"
             extra["backend"] = "azure"
+        explicit = self.get(prefix + "MODEL")
+        explicit_image = self.get(prefix + "IMAGE_MODEL")
         return ProviderSettings(
             id=pid,
-            model=self.get(prefix + "MODEL", row.model) or row.model,
+            model=explicit or row.model,
+            explicit_model=explicit is not None,
+            cache_dir=self.cache_dir,
+            image_model=explicit_image or IMAGE_MODELS.get(pid),
+            explicit_image_model=explicit_image is not None,
             base_url=base_url,
             api_key=api_key,
             key_variable=key_variable or (row.key_variables[0] if row.key_variables else None),

@@ -12,7 +12,11 @@ then the same provider with another model (a trainee's ``.env`` may have changed
 model); then, when the call did not name a provider, any provider with the same
 messages and options (the trainee's default provider may not be the grader's).
 
-Keys are never written: a line holds the messages, options and the reply only.
+Keys are never written: a line holds the messages, options and the reply only. Personal
+data is not written in clear either: the transcript travels to the trainer with the
+submission, so every message and the reply are stored as ``privacy.redact`` leaves them
+(``[SỐ ĐIỆN THOẠI]``, ``[SỐ CCCD]``...). The lookup key is a hash of the messages as
+asked, so a replay finds the recording all the same and gives back its redacted reply.
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .providers.base import Message
+from .replies import Message
 
 __all__ = ["Recording", "Transcript", "conversation_key"]
 
@@ -56,10 +60,14 @@ class Recording:
     finish_reason: str | None = None
     recorded_at: str = ""
     citations: list[dict[str, str]] = field(default_factory=list)
+    #: Google's Search Suggestions HTML of a grounded Gemini answer (shown again on replay).
+    search_suggestions: str = ""
 
     def to_json(self, messages: tuple[Message, ...], options: Mapping[str, Any]) -> str:
         line = dict(self.__dict__)
-        line["messages"] = [m.as_dict() for m in messages]
+        line["text"] = _redact(self.text)
+        line["reasoning"] = _redact(self.reasoning)
+        line["messages"] = [{**m.as_dict(), "content": _redact(m.content)} for m in messages]
         line["options"] = dict(options)
         return json.dumps(line, ensure_ascii=False)
 
@@ -71,6 +79,13 @@ class Recording:
             return cls(**fields)
         except (ValueError, TypeError, KeyError):
             return None  # a damaged line must not stop grading of the rest
+
+
+def _redact(text: str | None) -> str | None:
+    """What the personal-data guard would replace, replaced (sensitive words are kept)."""
+    from . import privacy
+
+    return privacy.redact(text) if isinstance(text, str) and text else text
 
 
 class Transcript:

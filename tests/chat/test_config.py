@@ -123,3 +123,65 @@ def test_mask_secrets_hides_configured_and_key_shaped_values():
     masked = mask_secrets(text, ["mine-123456"])
     assert "sk-abc" not in masked and "AIzaSy" not in masked and "mine-123456" not in masked
     assert masked.count("***") == 3
+
+
+def test_every_priced_row_says_where_and_when_its_price_was_read():
+    from datetime import date
+
+    from congdoan.config import PRICES_AS_OF
+
+    for pid, row in DEFAULTS.items():
+        if row.price_usd_per_mtok != (0.0, 0.0):
+            assert row.price_source, pid
+            assert date.fromisoformat(row.price_as_of) <= date.fromisoformat(PRICES_AS_OF), pid
+
+
+def test_cost_is_an_estimate_that_names_its_price_table(monkeypatch):
+    import pickle
+
+    monkeypatch.setenv("CONGDOAN_USD_TO_VND", "25000")
+    cost = load_settings().provider("openai").estimate_vnd(1_000_000, 0)
+
+    assert cost == 25_000.0 and cost * 2 == 50_000.0  # still a number
+    assert cost.as_of == DEFAULTS["openai"].price_as_of
+    assert repr(cost) == "25000.0 (ước tính theo bảng giá ngày 03/12/2026)"
+    assert pickle.loads(pickle.dumps(cost)).as_of == cost.as_of
+
+
+def test_a_reply_says_its_cost_is_an_estimate_as_of_the_price_date(monkeypatch):
+    from congdoan.config import CostEstimate
+    from congdoan.replies import Reply
+
+    reply = Reply("Chào", "openai", "gpt-6.1-terra", cost_vnd=CostEstimate(12.0, "2026-12-03"))
+
+    assert "ước tính theo bảng giá ngày 03/12/2026" in reply.summary_line()
+    assert "03/12/2026" in reply._repr_html_()
+
+
+def test_defaults_name_families_that_their_models_belong_to():
+    for pid, row in DEFAULTS.items():
+        if row.family is not None:
+            assert row.family.matches(row.model) or row.model == row.family.alias, pid
+            for retired in row.retired_models.values():
+                replacement = retired.replacement
+                assert row.family.matches(replacement) or replacement == row.family.alias, pid
+
+
+def test_image_models_come_from_settings_with_current_defaults(monkeypatch):
+    from congdoan.config import IMAGE_FAMILIES, IMAGE_MODELS
+
+    openai = load_settings().provider("openai")
+    assert (openai.image_model, openai.explicit_image_model) == (IMAGE_MODELS["openai"], False)
+    assert IMAGE_FAMILIES["openai"].matches(IMAGE_MODELS["openai"])
+    assert IMAGE_FAMILIES["gemini"].matches(IMAGE_MODELS["gemini"])
+    monkeypatch.setenv("CONGDOAN_GEMINI_IMAGE_MODEL", "gemini-9-flash-image")
+    gemini = load_settings().provider("gemini")
+    assert (gemini.image_model, gemini.explicit_image_model) == ("gemini-9-flash-image", True)
+
+
+def test_the_cache_folder_is_configurable_and_defaults_to_the_user_cache(monkeypatch, tmp_path):
+    monkeypatch.setenv("CONGDOAN_CACHE_DIR", str(tmp_path / "c"))
+    assert load_settings().cache_dir == tmp_path / "c"
+    monkeypatch.delenv("CONGDOAN_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert load_settings().cache_dir == tmp_path / "xdg" / "congdoan"

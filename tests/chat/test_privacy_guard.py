@@ -23,7 +23,8 @@ def vendor(monkeypatch):
 
 
 def _sent(vendor) -> str:
-    return vendor.requests[-1].body["messages"][-1]["content"]
+    body = vendor.requests[-1].body  # Chat Completions "messages", Responses API "input"
+    return (body.get("messages") or body["input"])[-1]["content"]
 
 
 def test_warn_is_the_default_sends_as_is_and_tells_what_was_found(vendor):

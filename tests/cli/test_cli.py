@@ -26,17 +26,20 @@ def test_doctor_without_keys(runner, monkeypatch):
     assert "Nhà cung cấp mặc định: offline" in lines
     assert "- offline   Mô hình luyện tập: sẵn sàng · mô hình luyen-tap-1" in lines
     assert (
-        "- openai    ChatGPT (OpenAI): chưa có khóa · mô hình gpt-5-mini "
+        "- openai    ChatGPT (OpenAI): chưa có khóa · mô hình gpt-6.1-terra "
         "→ thêm OPENAI_API_KEY=... vào tệp .env"
     ) in lines
     assert any(line.startswith("- local") and "không kết nối được" in line for line in lines)
+    assert (
+        "Giá dùng để ước tính chi phí: bảng giá ngày 03/12/2026 (giá thật có thể đã đổi)." in lines
+    )
 
 
 def test_doctor_probes_servers_and_never_prints_keys(runner, monkeypatch):
     server = VendorServer().start()
     try:
         point_at(server, "openai", monkeypatch)
-        point_at(server, "deepseek", monkeypatch)
+        point_at(server, "deepseek", monkeypatch, model=None)
         server.fail_next(401)  # the first probe (openai) is rejected
         result = runner.invoke(cli, ["doctor"])
     finally:
@@ -44,13 +47,58 @@ def test_doctor_probes_servers_and_never_prints_keys(runner, monkeypatch):
 
     assert result.exit_code == 0
     assert "ChatGPT (OpenAI): khóa bị từ chối" in result.output
-    assert "DeepSeek: sẵn sàng · mô hình deepseek-flash" in result.output
+    assert "DeepSeek: sẵn sàng · mô hình deepseek-flash · gọi thử tốn khoảng" in result.output
     assert SECRET not in result.output
+
+
+def test_doctor_shows_each_state_against_the_vendor_server(runner, monkeypatch):
+    server = VendorServer().start()
+    server.model_ids = ["gpt-5.6-terra", "gpt-7-terra", "gemini-flash-latest", "deepseek-flash"]
+    try:
+        point_at(server, "openai", monkeypatch, model=None)  # default absent: replaced
+        point_at(server, "gemini", monkeypatch, model=None)  # alias listed: ready
+        point_at(server, "deepseek", monkeypatch, model="deepseek-reasoner")  # retired
+        monkeypatch.setenv("CONGDOAN_LOCAL_BASE_URL", "http://127.0.0.1:9/v1")  # unreachable
+        monkeypatch.setenv("CONGDOAN_MAX_RETRIES", "0")
+        result = runner.invoke(cli, ["doctor"])  # copilot: no key
+    finally:
+        server.stop()
+
+    lines = result.output.splitlines()
+    assert result.exit_code == 0
+    assert any(
+        line.startswith("- openai    ChatGPT (OpenAI): đã thay mô hình · mô hình gpt-7-terra")
+        and 'thay cho "gpt-6.1-terra"' in line
+        for line in lines
+    )
+    assert any(
+        line.startswith("- gemini    Gemini (Google): sẵn sàng · mô hình gemini-flash-latest")
+        for line in lines
+    )
+    assert any(
+        line.startswith("- deepseek  DeepSeek: mô hình đã ngừng · mô hình deepseek-flash")
+        and '"deepseek-reasoner" đã ngừng' in line
+        for line in lines
+    )
+    assert any(line.startswith("- copilot") and "chưa có khóa" in line for line in lines)
+    assert any(line.startswith("- local") and "không kết nối được" in line for line in lines)
+
+
+def test_doctor_without_probe_uses_no_network_but_knows_retired_models(runner, monkeypatch):
+    monkeypatch.setenv("DEEPSEEK_API_KEY", SECRET)
+    monkeypatch.setenv("CONGDOAN_DEEPSEEK_MODEL", "deepseek-chat")
+    monkeypatch.setenv("CONGDOAN_DEEPSEEK_BASE_URL", "http://127.0.0.1:9/v1")
+
+    result = runner.invoke(cli, ["doctor", "--no-probe"])
+
+    assert "- deepseek  DeepSeek: mô hình đã ngừng · mô hình deepseek-flash" in result.output
+    assert "gọi thử" not in result.output
 
 
 def test_doctor_in_english(runner):
     result = runner.invoke(cli, ["--lang", "en", "doctor", "--no-probe"])
-    assert "- openai    ChatGPT (OpenAI): no key · model gpt-5-mini" in result.output
+    assert "- openai    ChatGPT (OpenAI): no key · model gpt-6.1-terra" in result.output
+    assert "price table of 03/12/2026" in result.output
 
 
 def test_ask_prints_badge_and_answer(runner):
@@ -64,7 +112,7 @@ def test_ask_prints_badge_and_answer(runner):
 def test_ask_streams_from_a_provider(runner, monkeypatch):
     server = VendorServer().start()
     try:
-        point_at(server, "deepseek", monkeypatch)
+        point_at(server, "deepseek", monkeypatch, model=None)
         monkeypatch.setenv("CONGDOAN_MAX_RETRIES", "0")
         result = runner.invoke(cli, ["ask", "Xin chào", "-p", "deepseek", "--stream"])
     finally:

@@ -15,6 +15,7 @@ from congdoan.errors import (
     InputError,
     MissingKeyError,
     ModelNotFound,
+    ModelRetired,
     PrivacyBlocked,
     RateLimited,
 )
@@ -31,7 +32,10 @@ def _served_png(size=(96, 120), colour=(10, 120, 200)) -> bytes:
 
 
 @pytest.fixture
-def served(vendor):
+def served(vendor, monkeypatch):
+    """The vendor server drawing a known PNG; image models named, so no model list is read."""
+    monkeypatch.setenv("CONGDOAN_OPENAI_IMAGE_MODEL", "gpt-image-2.6-flare")
+    monkeypatch.setenv("CONGDOAN_GEMINI_IMAGE_MODEL", "gemini-3.1-flash-image")
     vendor.image_png = _served_png()
     yield vendor
     vendor.image_png = None
@@ -48,11 +52,11 @@ def test_openai_writes_the_returned_png(served, monkeypatch, tmp_path):
         assert image.format == "PNG" and image.size == (96, 120)
         assert image.getpixel((5, 5)) == (10, 120, 200)
         assert image.text["congdoan:provider"] == "openai"
-        assert image.text["congdoan:model"] == "gpt-image-1"
+        assert image.text["congdoan:model"] == "gpt-image-2.6-flare"
         assert SECRET not in str(image.text)
     (request,) = _image_requests(served)
     assert request.path.endswith("/v1/images/generations")
-    assert request.body["model"] == "gpt-image-1"
+    assert request.body["model"] == "gpt-image-2.6-flare"
     assert request.body["prompt"] == PROMPT
     assert request.body["size"] == "1024x1536"  # facebook 4:5 is portrait
 
@@ -69,9 +73,63 @@ def test_openai_size_follows_the_channel(served, monkeypatch, tmp_path, channel,
 
 def test_image_model_comes_from_configuration(served, monkeypatch, tmp_path):
     point_at(served, "openai", monkeypatch)
-    monkeypatch.setenv("CONGDOAN_OPENAI_IMAGE_MODEL", "gpt-image-2")
+    monkeypatch.setenv("CONGDOAN_OPENAI_IMAGE_MODEL", "gpt-image-2.5-sunburst")
     generate_image(PROMPT, provider="openai", path=tmp_path / "a.png")
-    assert _image_requests(served)[-1].body["model"] == "gpt-image-2"
+    assert _image_requests(served)[-1].body["model"] == "gpt-image-2.5-sunburst"
+
+
+@pytest.mark.parametrize(
+    ("provider", "listed", "newest"),
+    [
+        (
+            "openai",
+            ["gpt-image-2.5-flare", "gpt-image-2.7-flare", "gpt-image-2.7-sunburst"],
+            "gpt-image-2.7-flare",
+        ),
+        (
+            "gemini",
+            ["gemini-3.1-flash-image-preview", "gemini-3.5-flash-image", "gemini-3.8-flash"],
+            "gemini-3.5-flash-image",
+        ),
+    ],
+)
+def test_an_absent_default_image_model_is_replaced_by_the_newest_of_its_family(
+    served, monkeypatch, tmp_path, capsys, provider, listed, newest
+):
+    point_at(served, provider, monkeypatch)
+    monkeypatch.delenv(f"CONGDOAN_{provider.upper()}_IMAGE_MODEL")
+    served.model_ids = listed
+
+    path = generate_image(PROMPT, provider=provider, path=tmp_path / "a.png")
+
+    request = _image_requests(served)[-1]
+    sent = request.body.get("model") or request.path.split("/models/", 1)[1].split(":", 1)[0]
+    assert sent == newest
+    with Image.open(path) as image:
+        assert image.text["congdoan:model"] == newest
+    assert newest in capsys.readouterr().out  # the trainee is told which model drew it
+
+
+@pytest.mark.parametrize(
+    ("provider", "retired", "replacement"),
+    [
+        ("openai", "gpt-image-1", "gpt-image-2.6-flare"),
+        ("gemini", "gemini-2.5-flash-image", "gemini-3.1-flash-image"),
+    ],
+)
+def test_a_retired_image_model_names_its_replacement(
+    served, monkeypatch, tmp_path, provider, retired, replacement
+):
+    point_at(served, provider, monkeypatch)
+    monkeypatch.setenv(f"CONGDOAN_{provider.upper()}_IMAGE_MODEL", retired)
+    served.model_ids = []  # the vendor lists nothing of the family: the table's successor
+
+    with pytest.raises(ModelRetired) as caught:
+        generate_image(PROMPT, provider=provider, path=tmp_path / "x.png")
+
+    assert caught.value.replacement == replacement and retired in str(caught.value)
+    assert f"CONGDOAN_{provider.upper()}_IMAGE_MODEL={replacement}" in str(caught.value)
+    assert _image_requests(served) == [] and not (tmp_path / "x.png").exists()
 
 
 def test_gemini_writes_the_inline_image(served, monkeypatch, tmp_path):
@@ -81,7 +139,7 @@ def test_gemini_writes_the_inline_image(served, monkeypatch, tmp_path):
         assert image.size == (96, 120) and image.text["congdoan:provider"] == "gemini"
         assert GEMINI_SECRET not in str(image.text)
     (request,) = _image_requests(served)
-    assert "/models/gemini-2.5-flash-image:generateContent" in request.path
+    assert "/models/gemini-3.1-flash-image:generateContent" in request.path
     config = request.body["generationConfig"]
     assert config["responseModalities"] == ["IMAGE"]
     assert config["imageConfig"]["aspectRatio"] == "9:16"

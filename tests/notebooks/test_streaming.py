@@ -35,7 +35,7 @@ def test_streamed_answer_is_shown_once_with_its_badge(vendor, monkeypatch):
 
     html = [o["data"]["text/html"] for o in cell.outputs if "text/html" in o.get("data", {})]
     assert len(html) == 1, cell.outputs  # the return value is not displayed a second time
-    assert "ChatGPT (OpenAI) · gpt-5-mini" in html[0]
+    assert "ChatGPT (OpenAI) · test-model" in html[0]
     assert vendor.reply_text.strip() in html[0]
     assert vendor.requests[-1].body["stream"] is True
 

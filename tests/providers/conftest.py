@@ -18,10 +18,23 @@ KEY_VARIABLE = {
 NETWORK_PROVIDERS = tuple(KEY_VARIABLE)
 
 
-def point_at(server: VendorServer, provider: str, monkeypatch, *, key: bool = True) -> str:
-    """Route ``provider`` to the local server and give it a key; return the key used."""
+def point_at(
+    server: VendorServer,
+    provider: str,
+    monkeypatch,
+    *,
+    key: bool = True,
+    model: str | None = "test-model",
+) -> str:
+    """Route ``provider`` to the local server and give it a key; return the key used.
+
+    ``model`` is set as ``CONGDOAN_<P>_MODEL`` (an explicit model: no model list is
+    read); ``model=None`` leaves the defaults table and model resolution in charge.
+    """
     suffix = "" if provider == "gemini" else "/v1"
     monkeypatch.setenv(f"CONGDOAN_{provider.upper()}_BASE_URL", server.url + suffix)
+    if model is not None:
+        monkeypatch.setenv(f"CONGDOAN_{provider.upper()}_MODEL", model)
     secret = GEMINI_SECRET if provider == "gemini" else SECRET
     variable = KEY_VARIABLE[provider]
     if key and variable:

@@ -13,6 +13,8 @@ from congdoan.providers import Status, get_provider
 from .conftest import NETWORK_PROVIDERS, point_at
 
 OPENAI_COMPATIBLE = ("openai", "deepseek", "copilot", "local")
+#: Providers that stay on Chat Completions (OpenAI itself uses the Responses API).
+CHAT_COMPLETIONS = ("deepseek", "copilot", "local")
 CLOUD = ("openai", "gemini", "deepseek", "copilot")
 
 
@@ -57,9 +59,10 @@ def test_streaming_delivers_pieces_in_order(vendor, monkeypatch, provider):
     assert last.body.get("stream") is True or ":streamGenerateContent" in last.path
 
 
-@pytest.mark.parametrize("provider", OPENAI_COMPATIBLE)
+@pytest.mark.parametrize("provider", CHAT_COMPLETIONS)
 def test_system_and_options_use_the_chat_completions_format(vendor, monkeypatch, provider):
     point_at(vendor, provider, monkeypatch)
+    thinking = {"thinking": False} if provider == "deepseek" else {}
 
     ask(
         "Soạn thông báo",
@@ -67,9 +70,11 @@ def test_system_and_options_use_the_chat_completions_format(vendor, monkeypatch,
         system="Bạn là cán bộ công đoàn.",
         temperature=0.2,
         max_tokens=300,
+        **thinking,
     )
 
     body = vendor.requests[-1].body
+    assert vendor.requests[-1].path.endswith("/chat/completions")
     assert body["messages"] == [
         {"role": "system", "content": "Bạn là cán bộ công đoàn."},
         {"role": "user", "content": "Soạn thông báo"},
@@ -85,7 +90,7 @@ def test_gemini_sends_system_instruction_and_generation_config(vendor, monkeypat
     ask("Soạn thông báo", provider="gemini", system="Bạn là cán bộ công đoàn.", max_tokens=300)
 
     seen = vendor.requests[-1]
-    assert seen.path.endswith("/models/gemini-2.5-flash:generateContent")
+    assert seen.path.endswith("/models/test-model:generateContent")
     assert seen.headers["x-goog-api-key"] == secret
     assert seen.body["contents"] == [{"parts": [{"text": "Soạn thông báo"}], "role": "user"}]
     assert seen.body["systemInstruction"]["parts"][0]["text"] == "Bạn là cán bộ công đoàn."
@@ -192,12 +197,11 @@ def test_gemini_invalid_key_400_is_an_auth_error(vendor, monkeypatch):
 
 
 def test_retired_deepseek_model_says_it_was_retired(vendor, monkeypatch):
-    point_at(vendor, "deepseek", monkeypatch)
-    monkeypatch.setenv("CONGDOAN_DEEPSEEK_MODEL", "deepseek-chat")
-    vendor.fail_next(404)
+    point_at(vendor, "deepseek", monkeypatch, model="deepseek-chat")
 
-    with pytest.raises(congdoan.ModelNotFound, match="đã bị ngừng"):
+    with pytest.raises(congdoan.ModelNotFound, match="đã ngừng hoạt động từ ngày 24/07/2026"):
         ask("Xin chào", provider="deepseek")
+    assert [r.method for r in vendor.requests] == ["GET"]  # the list, never the question
 
 
 @pytest.mark.parametrize("provider", NETWORK_PROVIDERS)
@@ -296,8 +300,9 @@ def test_copilot_uses_azure_v1_endpoint_when_configured(vendor, monkeypatch):
     reply = ask("Xin chào", provider="copilot")
 
     seen = vendor.requests[-1]
-    assert seen.path == "/openai/v1/chat/completions"
+    assert seen.path == "/openai/v1/responses"  # Azure's v1 API, like ChatGPT
     assert seen.body["model"] == "my-gpt-deployment"
+    assert reply.text == vendor.reply_text
     assert "Microsoft 365 Copilot" in reply._repr_html_()
 
 
@@ -316,3 +321,30 @@ def test_status_without_key_or_server(monkeypatch):
     assert get_provider("openai").status() is Status.NO_KEY
     assert get_provider("local").status(probe=True) is Status.UNREACHABLE
     assert get_provider("offline").status(probe=True) is Status.READY
+
+
+@pytest.mark.parametrize(
+    ("provider", "body"),
+    [
+        ("deepseek", {"error": {"message": "Model Not Exist", "type": "invalid_request_error"}}),
+        ("copilot", {"error": {"code": "unknown_model", "message": "Unknown model: gpt-x"}}),
+    ],
+)
+def test_an_unknown_model_answered_with_400_is_model_not_found(vendor, monkeypatch, provider, body):
+    point_at(vendor, provider, monkeypatch, model="gpt-x")
+    vendor.fail_next(400, body)
+
+    with pytest.raises(congdoan.ModelNotFound, match='"gpt-x"'):
+        ask("Xin chào", provider=provider)
+
+
+def test_a_model_shut_down_early_is_reported_as_retired_with_its_successor(vendor, monkeypatch):
+    from congdoan.providers import models
+
+    point_at(vendor, "openai", monkeypatch, model="gpt-5-mini")
+    monkeypatch.setattr(models, "today", lambda: __import__("datetime").date(2026, 12, 3))
+    vendor.fail_next(404, {"error": {"message": "The model `gpt-5-mini` does not exist"}})
+
+    with pytest.raises(congdoan.ModelRetired, match=r"gpt-6\.1-terra") as caught:
+        ask("Xin chào", provider="openai")
+    assert caught.value.replacement == "gpt-6.1-terra" and caught.value.status == 404

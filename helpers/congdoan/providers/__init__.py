@@ -2,7 +2,8 @@
 
 ``get_provider(id)`` builds the provider for the current settings. Vendor modules
 (and their SDKs) are imported only when that provider is used, so ``import congdoan``
-stays fast and works without the SDKs installed.
+stays fast and works without the SDKs installed. Which model a provider calls today is
+decided in ``models.py``; ``overview(detailed=True)`` is what ``congdoan doctor`` prints.
 """
 
 from __future__ import annotations
@@ -10,17 +11,39 @@ from __future__ import annotations
 from dataclasses import dataclass
 from importlib import import_module
 
-from ..config import PROVIDER_IDS, Settings, load_settings, provider_label, resolve_provider_id
+from ..config import (
+    PRICES_AS_OF,
+    PROVIDER_IDS,
+    Settings,
+    load_settings,
+    provider_label,
+    resolve_provider_id,
+    vn_date,
+)
 from ..i18n import msg
-from .base import Chunk, Citation, Completion, Message, Provider, Request, Status, Usage
+from ..replies import format_vnd
+from .base import (
+    Chunk,
+    Citation,
+    Completion,
+    Grounding,
+    Message,
+    Probe,
+    Provider,
+    Request,
+    Status,
+    Usage,
+)
 
 __all__ = [
     "PROVIDER_IDS",
     "Chunk",
     "Citation",
     "Completion",
+    "Grounding",
     "Message",
     "Overview",
+    "Probe",
     "Provider",
     "ProviderState",
     "Request",
@@ -46,7 +69,10 @@ def get_provider(provider_id: str | None = None, settings: Settings | None = Non
     pid = settings.default_provider if provider_id is None else resolve_provider_id(provider_id)
     module_name, class_name = _CLASSES[pid]
     cls = getattr(import_module(f"{__name__}.{module_name}"), class_name)
-    return cls(settings.provider(pid))
+    provider_settings = settings.provider(pid)
+    if hasattr(cls, "variant"):  # one id, two wire formats (Copilot: GitHub or Azure)
+        cls = cls.variant(provider_settings)
+    return cls(provider_settings)
 
 
 @dataclass(frozen=True)
@@ -58,6 +84,10 @@ class ProviderState:
     status: Status
     model: str
     key_variable: str | None
+    #: The configured model, when resolution chose another one (or it was retired).
+    configured: str | None = None
+    #: Cost of the one-token test request (``congdoan doctor``), in đồng.
+    cost_vnd: float | None = None
 
     def line(self) -> str:
         text = msg(
@@ -67,9 +97,29 @@ class ProviderState:
             status=msg(f"providers.status.{self.status.value}"),
             model=self.model,
         )
+        return " ".join([text, *self.remarks()])
+
+    def remarks(self) -> list[str]:
+        """What to do or know beside the status: add a key, the replaced model, the cost."""
+        found = []
         if self.status is Status.NO_KEY and self.key_variable:
-            text += " " + msg("cli.doctor.add_key", variable=self.key_variable)
-        return text
+            found.append(msg("cli.doctor.add_key", variable=self.key_variable))
+        if self.status is Status.REPLACED and self.configured:
+            found.append(msg("providers.doctor.replaced", configured=self.configured))
+        if self.status is Status.RETIRED and self.configured:
+            found.append(
+                msg(
+                    "providers.doctor.retired",
+                    configured=self.configured,
+                    model=self.model,
+                    setting=f"CONGDOAN_{self.id.upper()}_MODEL",
+                )
+            )
+        if self.status is Status.MODEL_MISSING:
+            found.append(msg("providers.doctor.model_missing", id=self.id.upper()))
+        if self.cost_vnd is not None:
+            found.append(msg("providers.doctor.cost", cost=format_vnd(self.cost_vnd)))
+        return found
 
 
 class Overview(list):
@@ -87,27 +137,45 @@ class Overview(list):
         )
         rows = []
         for state in self:
-            status = msg(f"providers.status.{state.status.value}")
-            if state.status is Status.NO_KEY and state.key_variable:
-                status += " " + msg("cli.doctor.add_key", variable=state.key_variable)
+            status = " ".join([msg(f"providers.status.{state.status.value}"), *state.remarks()])
             cells = (state.id, state.label, status, state.model)
             rows.append("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in cells) + "</tr>")
-        return f"<table><tr>{head}</tr>{''.join(rows)}</table>"
+        note = html.escape(msg("models.prices_as_of", date=vn_date(PRICES_AS_OF)))
+        return f"<table><tr>{head}</tr>{''.join(rows)}</table><p>{note}</p>"
 
 
-def overview(*, probe: bool = False, settings: Settings | None = None) -> Overview:
-    """The state of every provider (``probe=True`` also asks each configured server)."""
+def overview(
+    *, probe: bool = False, settings: Settings | None = None, detailed: bool = False
+) -> Overview:
+    """The state of every provider.
+
+    ``probe=True`` asks each configured server a one-token question. ``detailed=True``
+    (``congdoan doctor``) also tells a replaced, retired or missing model apart and
+    shows the test request's cost; without it the states are the four a widget needs.
+    """
     settings = settings or load_settings()
     states = Overview()
     for pid in PROVIDER_IDS:
         provider = get_provider(pid, settings)
+        common = {
+            "id": pid,
+            "label": provider_label(pid),
+            "key_variable": provider.settings.key_variable,
+        }
+        if not detailed:
+            states.append(
+                ProviderState(status=provider.status(probe=probe), model=provider.model, **common)
+            )
+            continue
+        found = provider.check(probe=probe or (not provider.is_cloud and provider.uses_network))
+        configured = found.configured if found.configured != found.model else None
         states.append(
             ProviderState(
-                id=pid,
-                label=provider_label(pid),
-                status=provider.status(probe=probe),
-                model=provider.model,
-                key_variable=provider.settings.key_variable,
+                status=found.status,
+                model=found.model,
+                configured=configured,
+                cost_vnd=found.cost_vnd,
+                **common,
             )
         )
     return states

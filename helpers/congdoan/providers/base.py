@@ -12,56 +12,27 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import TYPE_CHECKING, Any, ClassVar, Literal
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from ..replies import Citation, Grounding, Message, Role, Usage
 
 if TYPE_CHECKING:
     from ..config import ProviderSettings
+    from .models import Choice, ListedModel
 
 __all__ = [
     "Chunk",
     "Citation",
     "Completion",
+    "Grounding",
     "Message",
+    "Probe",
     "Provider",
     "Request",
     "Role",
     "Status",
     "Usage",
 ]
-
-Role = Literal["system", "user", "assistant"]
-
-
-@dataclass(frozen=True)
-class Message:
-    """One turn of a conversation."""
-
-    role: Role
-    content: str
-
-    def as_dict(self) -> dict[str, str]:
-        return {"role": self.role, "content": self.content}
-
-
-@dataclass(frozen=True)
-class Citation:
-    """A web source a grounded answer is based on (Gemini with Google Search)."""
-
-    title: str
-    url: str
-
-
-@dataclass(frozen=True)
-class Usage:
-    """Tokens in and out; ``estimated`` is true when the API did not report them."""
-
-    input_tokens: int
-    output_tokens: int
-    estimated: bool = False
-
-    @property
-    def total_tokens(self) -> int:
-        return self.input_tokens + self.output_tokens
 
 
 @dataclass(frozen=True)
@@ -93,6 +64,7 @@ class Completion:
     usage: Usage | None = None
     finish_reason: str | None = None
     citations: tuple[Citation, ...] = ()
+    grounding: Grounding | None = None
 
 
 @dataclass(frozen=True)
@@ -105,15 +77,36 @@ class Chunk:
     usage: Usage | None = None
     finish_reason: str | None = None
     citations: tuple[Citation, ...] = ()
+    grounding: Grounding | None = None
 
 
 class Status(Enum):
     """Whether a provider can be used now (``congdoan doctor`` and the widgets show it)."""
 
     READY = "ready"
+    #: The configured model is gone; the family's newest model answers instead.
+    REPLACED = "replaced"
+    #: The model named in ``CONGDOAN_<P>_MODEL`` was shut down by the vendor.
+    RETIRED = "retired"
+    #: The server does not know the model (a typo, or a deployment that does not exist).
+    MODEL_MISSING = "model_missing"
     NO_KEY = "no_key"
     KEY_REJECTED = "key_rejected"
     UNREACHABLE = "unreachable"
+    #: The server answered the test request with another error (quota, server error...).
+    FAILED = "failed"
+
+
+@dataclass(frozen=True)
+class Probe:
+    """What ``congdoan doctor`` found for one provider."""
+
+    status: Status
+    model: str
+    configured: str
+    #: Cost of the one-token test request in đồng, when it was made.
+    cost_vnd: float | None = None
+    detail: str = ""
 
 
 class Provider(ABC):
@@ -127,6 +120,10 @@ class Provider(ABC):
     uses_network: ClassVar[bool] = True
     #: True when ``stream`` delivers the answer in pieces.
     streams: ClassVar[bool] = True
+    #: True when ``ask(..., search=True)`` can ground the answer in a web search.
+    supports_search: ClassVar[bool] = False
+    #: True when ``draw_image`` works (``congdoan.media.generate_image``).
+    supports_images: ClassVar[bool] = False
 
     def __init__(self, settings: ProviderSettings) -> None:
         self.settings = settings
@@ -134,6 +131,119 @@ class Provider(ABC):
     @property
     def model(self) -> str:
         return self.settings.model
+
+    #: True when ``ask(..., thinking=True/False)`` switches visible reasoning (DeepSeek).
+    supports_thinking: ClassVar[bool] = False
+
+    def check_options(self, options: Mapping[str, Any]) -> None:
+        """Refuse, with a message, options this provider cannot honour (before sending)."""
+        from ..errors import InputError
+        from ..i18n import msg
+
+        if options.get("search") and not self.supports_search:
+            raise InputError(msg("errors.input.search_unsupported", provider=self.settings.id))
+        if options.get("thinking") is not None and not self.supports_thinking:
+            raise InputError(msg("models.thinking_unsupported", provider=self.settings.id))
+
+    # -- which model (see ``models.py``) ---------------------------------------------
+    def list_models(self) -> list[ListedModel] | None:
+        """The vendor's models; ``None`` when this vendor offers no usable list."""
+        return None
+
+    def choose_model(
+        self, asked: str | None = None, *, fetch: bool = True, remember: bool = True
+    ) -> Choice:
+        """The model to call: ``asked`` or the configured one, checked against the vendor's list."""
+        from .models import choose
+
+        row = self.settings.defaults
+        return choose(
+            self,
+            asked or self.settings.model,
+            explicit=asked is not None or self.settings.explicit_model,
+            family=row.family,
+            retired=row.retired_models,
+            setting=f"CONGDOAN_{self.settings.id.upper()}_MODEL",
+            fetch=fetch,
+            remember=remember,
+        )
+
+    def choose_image_model(self, *, fetch: bool = True, remember: bool = True) -> Choice:
+        """The image model to call, resolved like the chat model (see ``models.py``)."""
+        from ..config import IMAGE_FAMILIES, RETIRED_IMAGE_MODELS
+        from .models import choose
+
+        pid = self.settings.id
+        return choose(
+            self,
+            self.settings.image_model or "",
+            explicit=self.settings.explicit_image_model,
+            family=IMAGE_FAMILIES.get(pid),
+            retired=RETIRED_IMAGE_MODELS.get(pid, {}),
+            setting=f"CONGDOAN_{pid.upper()}_IMAGE_MODEL",
+            fetch=fetch,
+            remember=remember,
+        )
+
+    def draw_image(self, prompt: str, model: str, width: int, height: int) -> bytes:
+        """The encoded picture (PNG, JPEG...) ``model`` draws for ``prompt``, near that shape.
+
+        Only vendors that draw (``supports_images``) implement it; errors are congdoan's.
+        """
+        raise NotImplementedError(f"{self.settings.id} does not draw images")
+
+    def require_key(self) -> None:
+        """Raise the "add your key to .env" error now, before anything else happens."""
+        if self._needs_missing_key():
+            from .errors import missing_key
+
+            raise missing_key(self.settings)
+
+    def ping(self, model: str) -> Usage | None:
+        """Send the smallest possible request to ``model``; raises congdoan errors."""
+        done = self.complete(Request((Message("user", "OK"),), model, {"max_tokens": 16}))
+        return done.usage
+
+    def check(self, *, probe: bool = True) -> Probe:
+        """What ``congdoan doctor`` shows: key, model (retired? replaced?) and a real test call."""
+        from ..errors import (
+            AuthError,
+            ModelNotFound,
+            ModelRetired,
+            NetworkError,
+            ProviderError,
+            ProviderTimeout,
+        )
+
+        configured = self.settings.model
+        if self._needs_missing_key():
+            return Probe(Status.NO_KEY, configured, configured)
+        try:
+            choice = self.choose_model(fetch=probe, remember=False)
+        except ModelRetired as exc:
+            return Probe(Status.RETIRED, exc.replacement, configured, detail=str(exc))
+        state = Status.REPLACED if choice.state == "replaced" else Status.READY
+        if not probe or not self.uses_network:
+            return Probe(state, choice.model, configured, detail=choice.notice or "")
+        try:
+            usage = self.ping(choice.model)
+        except AuthError as exc:
+            return Probe(Status.KEY_REJECTED, choice.model, configured, detail=str(exc))
+        except ModelNotFound as exc:
+            return Probe(Status.MODEL_MISSING, choice.model, configured, detail=str(exc))
+        except (NetworkError, ProviderTimeout) as exc:
+            return Probe(Status.UNREACHABLE, choice.model, configured, detail=str(exc))
+        except ProviderError as exc:
+            return Probe(Status.FAILED, choice.model, configured, detail=str(exc))
+        cost = (
+            self.settings.estimate_vnd(usage.input_tokens, usage.output_tokens) if usage else None
+        )
+        return Probe(state, choice.model, configured, cost, detail=choice.notice or "")
+
+    def _needs_missing_key(self) -> bool:
+        return bool(getattr(self, "needs_key", self.uses_network and self.is_cloud)) and not (
+            self.settings.api_key
+        )
 
     @abstractmethod
     def complete(self, request: Request) -> Completion:
@@ -149,8 +259,19 @@ class Provider(ABC):
             usage=done.usage,
             finish_reason=done.finish_reason,
             citations=done.citations,
+            grounding=done.grounding,
         )
 
-    @abstractmethod
     def status(self, *, probe: bool = False) -> Status:
-        """READY or why not; ``probe=True`` asks the server (short timeout) as well."""
+        """READY, NO_KEY, KEY_REJECTED or UNREACHABLE: can a question be sent at all?
+
+        ``probe=True`` makes the one-token test request. Model trouble (replaced,
+        retired, missing) still counts as READY here: the answer itself explains it.
+        ``check()`` tells those states apart for ``congdoan doctor``.
+        """
+        if self._needs_missing_key():
+            return Status.NO_KEY
+        if not probe:
+            return Status.READY
+        found = self.check(probe=True).status
+        return found if found in (Status.KEY_REJECTED, Status.UNREACHABLE) else Status.READY

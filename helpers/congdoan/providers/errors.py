@@ -7,15 +7,18 @@ exception is not chained, because vendor bodies quote parts of API keys.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 
 from ..config import DEFAULTS, ProviderSettings, mask_secrets, provider_label
 from ..errors import (
     AuthError,
     BadResponse,
+    CongdoanError,
     ContentBlocked,
     MissingKeyError,
     ModelNotFound,
+    ModelRetired,
     NetworkError,
     ProviderError,
     ProviderTimeout,
@@ -27,6 +30,8 @@ from ..i18n import msg
 __all__ = ["blocked", "cut_off", "from_gemini", "from_openai", "from_transport", "missing_key"]
 
 _BLOCK_CODES = ("content_filter", "content_policy_violation", "safety")
+#: ``congdoan.server.gateway`` refuses with ``congdoan_<reason>``; each reason has a message.
+_GATEWAY_REFUSAL = re.compile(r"congdoan_(budget_class|budget|rate|privacy|auth|no_key|upstream)")
 
 
 def missing_key(settings: ProviderSettings) -> MissingKeyError:
@@ -66,7 +71,7 @@ def guarded_stream(
         for chunk in chunks:
             finished = finished or chunk.finish_reason is not None
             yield chunk
-    except ProviderError:
+    except CongdoanError:  # already translated, or refused before sending
         raise
     except Exception as exc:
         raise translate(settings, exc) from None
@@ -83,17 +88,29 @@ def from_status(
     setting = f"CONGDOAN_{settings.id.upper()}_MODEL"
     kwargs = {"provider": settings.id, "status": status, "detail": detail}
     lowered = f"{code} {detail}".lower()
+    if refusal := _GATEWAY_REFUSAL.search(lowered):  # the classroom server's own answers
+        kind = {"budget": RateLimited, "budget_class": RateLimited, "rate": RateLimited,
+                "privacy": ContentBlocked, "auth": AuthError, "upstream": ServerError,
+                }.get(refusal.group(1), ProviderError)  # fmt: skip
+        return kind(msg(f"server.refusal.{refusal.group(1)}", provider=label), **kwargs)
     if status in (401, 403) or "api_key_invalid" in lowered or "api key not valid" in lowered:
         variable = settings.key_variable or "API_KEY"
         text = msg("errors.provider.auth", provider=label, status=status, variable=variable)
         return AuthError(text, **kwargs)
-    if status == 404:
-        key = (
-            "model_retired"
-            if settings.model in DEFAULTS[settings.id].retired_models
-            else ("model_not_found")
+    if status == 404 or _unknown_model(lowered):
+        retired = DEFAULTS[settings.id].retired_models.get(settings.model)
+        if retired is not None:
+            text = msg(
+                "models.retired",
+                provider=label,
+                model=settings.model,
+                replacement=retired.replacement,
+                setting=setting,
+            )
+            return ModelRetired(text, replacement=retired.replacement, **kwargs)
+        text = msg(
+            "errors.provider.model_not_found", provider=label, model=settings.model, setting=setting
         )
-        text = msg(f"errors.provider.{key}", provider=label, model=settings.model, setting=setting)
         return ModelNotFound(text, **kwargs)
     if status == 429:
         key = "quota" if "quota" in lowered or "billing" in lowered else "rate_limited"
@@ -105,6 +122,11 @@ def from_status(
     return ProviderError(
         msg("errors.provider.bad_request", provider=label, status=status), **kwargs
     )
+
+
+def _unknown_model(lowered: str) -> bool:
+    """DeepSeek ("Model Not Exist") and GitHub Models (``unknown_model``) answer 400, not 404."""
+    return "model not exist" in lowered or "unknown_model" in lowered
 
 
 def from_transport(settings: ProviderSettings, exc: BaseException) -> ProviderError:

@@ -11,10 +11,11 @@ import threading
 from collections.abc import Iterator
 from typing import Any
 
-from .base import Chunk, Citation, Completion, Provider, Request, Status, Usage
+from .base import Chunk, Citation, Completion, Grounding, Provider, Request, Usage
 from .errors import blocked, cut_off, from_gemini, guarded_stream, missing_key
+from .models import ListedModel
 
-__all__ = ["GeminiProvider"]
+__all__ = ["IMAGE_RATIOS", "GeminiProvider", "image_ratio"]
 
 _clients: dict[tuple, Any] = {}
 _clients_lock = threading.Lock()
@@ -32,6 +33,8 @@ class GeminiProvider(Provider):
     """Google's Gemini models (``GEMINI_API_KEY`` or ``GOOGLE_API_KEY``)."""
 
     id = "gemini"
+    supports_search = True
+    supports_images = True
 
     def complete(self, request: Request) -> Completion:
         client = self._client()
@@ -49,6 +52,7 @@ class GeminiProvider(Provider):
             usage=chunk.usage,
             finish_reason=chunk.finish_reason,
             citations=chunk.citations,
+            grounding=chunk.grounding,
         )
 
     def stream(self, request: Request) -> Iterator[Chunk]:
@@ -60,21 +64,59 @@ class GeminiProvider(Provider):
         for response in client.models.generate_content_stream(**self._payload(request)):
             yield self._chunk(response)
 
-    def status(self, *, probe: bool = False) -> Status:
-        if not self.settings.api_key:
-            return Status.NO_KEY
-        if not probe:
-            return Status.READY
-        from google.genai import errors
-
+    def list_models(self) -> list[ListedModel] | None:
+        """Every page of ``models.list`` (50 a page); names lose their ``models/`` prefix."""
         try:
-            self._client(timeout=3.0, retries=0).models.get(model=self.settings.model)
-        except errors.APIError as exc:
-            rejected = exc.code in (401, 403) or "API_KEY_INVALID" in str(exc)
-            return Status.KEY_REJECTED if rejected else Status.READY
-        except Exception:
-            return Status.UNREACHABLE
-        return Status.READY
+            pager = self._client(timeout=10.0, retries=0).models.list()
+            names = [getattr(item, "name", "") or "" for item in pager]
+        except Exception as exc:
+            raise from_gemini(self.settings, exc) from None
+        return [ListedModel(id=name.removeprefix("models/")) for name in names if name]
+
+    def ping(self, model: str) -> Usage | None:
+        """A one-token request; Gemini answers MAX_TOKENS with no text, which is fine here."""
+        from google.genai import types
+
+        client = self._client(timeout=20.0, retries=0)
+        try:
+            response = client.models.generate_content(
+                model=model,
+                contents="OK",
+                config=types.GenerateContentConfig(max_output_tokens=1),
+            )
+        except Exception as exc:
+            raise from_gemini(self.settings, exc) from None
+        return _usage(getattr(response, "usage_metadata", None))
+
+    def draw_image(self, prompt: str, model: str, width: int, height: int) -> bytes:
+        """An image-capable model with ``response_modalities=["IMAGE"]``: an inline part."""
+        from google.genai import types
+
+        client = self._client()
+        config = types.GenerateContentConfig(
+            response_modalities=["IMAGE"],
+            image_config=types.ImageConfig(aspect_ratio=image_ratio(width, height)),
+        )
+        try:
+            response = client.models.generate_content(model=model, contents=prompt, config=config)
+        except Exception as exc:
+            raise from_gemini(self.settings, exc) from None
+        return self._inline_image(response)
+
+    def _inline_image(self, response: Any) -> bytes:
+        feedback = getattr(response, "prompt_feedback", None)
+        if feedback is not None and getattr(feedback, "block_reason", None):
+            raise blocked(self.settings, str(feedback.block_reason))
+        for candidate in getattr(response, "candidates", None) or []:
+            reason = _enum_name(getattr(candidate, "finish_reason", None))
+            if reason in _BLOCKED or reason == "IMAGE_PROHIBITED_CONTENT":
+                raise blocked(self.settings, reason)
+            parts = getattr(getattr(candidate, "content", None), "parts", None) or []
+            for part in parts:
+                inline = getattr(part, "inline_data", None)
+                if inline is not None and inline.data:
+                    return inline.data
+        raise cut_off(self.settings, "no inline image in the response")
 
     # -- helpers --------------------------------------------------------------------
     def _client(self, *, timeout: float | None = None, retries: int | None = None):
@@ -119,10 +161,12 @@ class GeminiProvider(Provider):
         if feedback is not None and getattr(feedback, "block_reason", None):
             raise blocked(self.settings, str(feedback.block_reason))
         candidates = getattr(response, "candidates", None) or []
-        text, reasoning, finish, citations = [], [], None, ()
+        text, reasoning, finish, citations, grounding = [], [], None, (), None
         if candidates:
             candidate = candidates[0]
-            citations = _citations(getattr(candidate, "grounding_metadata", None))
+            metadata = getattr(candidate, "grounding_metadata", None)
+            citations = _citations(metadata)
+            grounding = _grounding(metadata)
             finish = _enum_name(getattr(candidate, "finish_reason", None))
             if finish in _BLOCKED:
                 raise blocked(self.settings, finish)
@@ -137,7 +181,23 @@ class GeminiProvider(Provider):
             usage=_usage(getattr(response, "usage_metadata", None)),
             finish_reason=finish,
             citations=citations,
+            grounding=grounding,
         )
+
+
+#: Aspect ratios Gemini image models accept.
+IMAGE_RATIOS = ("1:1", "2:3", "3:2", "3:4", "4:3", "4:5", "5:4", "9:16", "16:9", "21:9")
+
+
+def image_ratio(width: int, height: int) -> str:
+    """The accepted aspect ratio closest to ``width`` x ``height``."""
+    wanted = width / height
+
+    def distance(label: str) -> float:
+        w, h = (int(n) for n in label.split(":"))
+        return abs(w / h - wanted)
+
+    return min(IMAGE_RATIOS, key=distance)
 
 
 def _new_client(api_key: str, base_url: str | None, timeout: float, retries: int):
@@ -163,6 +223,18 @@ def _citations(metadata: Any) -> tuple[Citation, ...]:
         if web is not None and getattr(web, "uri", None):
             found.append(Citation(title=web.title or web.domain or web.uri, url=web.uri))
     return tuple(found)
+
+
+def _grounding(metadata: Any) -> Grounding | None:
+    """Google's Search Suggestions (which apps must show) and the queries Gemini ran."""
+    if metadata is None:
+        return None
+    entry = getattr(metadata, "search_entry_point", None)
+    suggestions = (getattr(entry, "rendered_content", None) or "") if entry else ""
+    queries = tuple(getattr(metadata, "web_search_queries", None) or ())
+    if not suggestions and not queries:
+        return None
+    return Grounding(suggestions_html=suggestions, queries=queries)
 
 
 def _usage(raw: Any) -> Usage | None:

@@ -10,16 +10,20 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Iterator
+from datetime import UTC
 from typing import Any, ClassVar
 
-from .base import Chunk, Completion, Provider, Request, Status, Usage
+from .base import Chunk, Completion, Provider, Request, Usage
 from .errors import blocked, cut_off, from_openai, guarded_stream, missing_key
+from .models import ListedModel
 
 __all__ = ["OpenAICompatible", "ThinkSplitter"]
 
 _clients: dict[tuple, Any] = {}
 _clients_lock = threading.Lock()
 _BLOCKED_FINISH = {"content_filter"}
+#: congdoan options that are switches of their own, not Chat Completions fields.
+_NOT_SENT = ("search", "thinking")
 
 
 class OpenAICompatible(Provider):
@@ -47,22 +51,25 @@ class OpenAICompatible(Provider):
         client = self._client()
         yield from guarded_stream(self._chunks(client, request), self.settings, from_openai)
 
-    def status(self, *, probe: bool = False) -> Status:
-        if self.needs_key and not self.settings.api_key:
-            return Status.NO_KEY
-        if not probe:
-            return Status.READY
-        import openai
-
+    def list_models(self) -> list[ListedModel] | None:
+        """``GET /models``; OpenAI adds a ``shutdown_date`` to models it is retiring."""
         try:
-            self._client(timeout=3.0, max_retries=0).models.list()
-        except (openai.AuthenticationError, openai.PermissionDeniedError):
-            return Status.KEY_REJECTED
-        except openai.APIStatusError:
-            return Status.READY  # the server answered; listing models is optional
-        except Exception:
-            return Status.UNREACHABLE
-        return Status.READY
+            page = self._client(timeout=10.0, max_retries=0).models.list()
+        except Exception as exc:
+            raise from_openai(self.settings, exc) from None
+        return [_listed(item) for item in page]
+
+    def ping(self, model: str) -> Usage | None:
+        """A one-token Chat Completions request; an empty answer is fine here."""
+        client = self._client(timeout=20.0, max_retries=0)
+        length = {self.max_tokens_parameter: 1}
+        try:
+            response = client.chat.completions.create(
+                model=model, messages=[{"role": "user", "content": "OK"}], **length
+            )
+        except Exception as exc:
+            raise from_openai(self.settings, exc) from None
+        return _usage(getattr(response, "usage", None))
 
     # -- helpers --------------------------------------------------------------------
     def _client(self, *, timeout: float | None = None, max_retries: int | None = None):
@@ -92,6 +99,8 @@ class OpenAICompatible(Provider):
             "messages": [m.as_dict() for m in request.messages],
         }
         for name, value in request.options.items():
+            if name in _NOT_SENT:
+                continue
             payload[self.max_tokens_parameter if name == "max_tokens" else name] = value
         return payload
 
@@ -156,6 +165,21 @@ class OpenAICompatible(Provider):
             if isinstance(value, str) and value:
                 return value
         return ""
+
+
+def _listed(item: Any) -> ListedModel:
+    extra = getattr(item, "model_extra", None) or {}
+    shutdown = getattr(item, "shutdown_date", None) or extra.get("shutdown_date")
+    if isinstance(shutdown, int | float):  # some servers send Unix time
+        from datetime import datetime
+
+        shutdown = datetime.fromtimestamp(shutdown, tz=UTC).date().isoformat()
+    created = getattr(item, "created", None)
+    return ListedModel(
+        id=str(item.id),
+        created=int(created) if isinstance(created, int | float) else None,
+        shutdown=str(shutdown) if shutdown else None,
+    )
 
 
 def _usage(raw: Any) -> Usage | None:

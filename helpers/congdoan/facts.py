@@ -44,7 +44,8 @@ from typing import Literal
 from .errors import InputError
 from .i18n import msg
 from .report import ERROR, WARNING, Item, Report
-from .text import find_dates, find_money, find_times, normalize, strip_diacritics
+from .text import find_dates, find_money, find_times, fold, normalize
+from .vocabulary import find_outdated
 
 __all__ = ["VERDICTS", "Anchor", "Claim", "Evidence", "FactReport", "extract_claims", "verify"]
 
@@ -66,6 +67,7 @@ class Anchor:
     value: object
     unit: str = ""  # for numbers: the folded words after it ("doan vien")
     approximate: bool = False
+    head: str = ""  # for quantities: the folded words before it ("vung ii" in "vùng II là")
 
 
 @dataclass(frozen=True)
@@ -242,14 +244,9 @@ _ABBREVIATIONS = {
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
-def _fold(text: str) -> str:
-    """Comparison form: NFC, new-style tones, no diacritics, lower case."""
-    return strip_diacritics(normalize(text)).lower()
-
-
 def _fold_words(text: str) -> list[str]:
     words: list[str] = []
-    for word in _WORD.findall(_fold(text)):
+    for word in _WORD.findall(fold(text)):
         words.extend(_ABBREVIATIONS.get(word, word).split())
     return words
 
@@ -350,8 +347,26 @@ def _unit_after(sentence: str, end: int) -> str:
     return " ".join(words[:2])
 
 
+# Words between a subject and its quantity that say nothing about which subject it is.
+_HEAD_SKIP = {
+    "la", "co", "dat", "chiem", "khoang", "gom", "duoc", "tri", "gia", "bang", "muc", "hon",
+    "gan", "tong", "so", "len", "tu", "tang", "giam", "con", "chi", "thu", "toi", "da", "voi",
+}  # fmt: skip
+_CLAUSE = re.compile(r"[,;:()]")
+
+
+def _head_before(sentence: str, start: int) -> str:
+    """The two folded words naming what a quantity counts (``vùng II là 4.410.000``)."""
+    before = sentence[max(0, start - 40) : start]
+    cut = list(_CLAUSE.finditer(before))
+    if cut:
+        before = before[cut[-1].end() :]
+    words = [w for w in _fold_words(before) if w not in _HEAD_SKIP and not w.isdigit()]
+    return " ".join(words[-2:])
+
+
 def _approximate(sentence: str, start: int) -> bool:
-    return bool(_APPROX.search(_fold(sentence[max(0, start - 12) : start])))
+    return bool(_APPROX.search(fold(sentence[max(0, start - 12) : start])))
 
 
 def _taken(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -381,7 +396,8 @@ def _anchors(sentence: str, *, default_year: int | None = None) -> list[Anchor]:
         value = _decimal(m[1])
         if value is not None and not _taken(spans, m.start(), m.end()):
             approx = _approximate(sentence, m.start())
-            add(m.start(), m.end(), Anchor("percent", m[0], value, "", approx))
+            head = _head_before(sentence, m.start())
+            add(m.start(), m.end(), Anchor("percent", m[0], value, "", approx, head))
     for span in find_dates(sentence, default_year=default_year or 1):
         if not _taken(spans, span.start, span.end):
             has_year = bool(re.search(r"\d{4}|năm", span.text)) or bool(
@@ -421,9 +437,9 @@ def _digits(text: str) -> str:
 
 
 def _money_anchor(sentence: str, span) -> Anchor:
-    return Anchor(
-        "money", span.text.strip(), Decimal(span.value), "", _approximate(sentence, span.start)
-    )
+    approximate = _approximate(sentence, span.start)
+    head = _head_before(sentence, span.start)
+    return Anchor("money", span.text.strip(), Decimal(span.value), "", approximate, head)
 
 
 def _number_anchor(sentence: str, m: re.Match[str]) -> Anchor | None:
@@ -442,6 +458,7 @@ def _number_anchor(sentence: str, m: re.Match[str]) -> Anchor | None:
         value,
         _unit_after(sentence, m.end()),
         _approximate(sentence, m.start()),
+        _head_before(sentence, m.start()),
     )
 
 
@@ -510,7 +527,7 @@ def _capitalised(word: str, run: list, joined: bool) -> bool:
     if word.isdigit():
         return bool(run) and joined and len(word) <= 2  # "A Lưới 3", "Phường 5"
     if len(word) > 1 and word.isupper():
-        return _fold(word) not in _COMMON_ABBREVIATIONS  # CĐCS, LĐLĐ are not names; TRT is
+        return fold(word) not in _COMMON_ABBREVIATIONS  # CĐCS, LĐLĐ are not names; TRT is
     return word[0].isupper()
 
 
@@ -520,9 +537,9 @@ def _emit(sentence: str, run: list[re.Match[str]]) -> Iterator[tuple[int, int, s
     if not run:
         return
     opening = not sentence[: run[0].start()].strip(" \"“(«'-–:")
-    while opening and len(run) > 1 and _fold(run[0][0]) in _ORG_WORDS | _FUNCTION_WORDS:
+    while opening and len(run) > 1 and fold(run[0][0]) in _ORG_WORDS | _FUNCTION_WORDS:
         run = run[1:]  # "Xã A Lưới 2" → "A Lưới 2", "Theo Nguyễn Văn An" → "Nguyễn Văn An"
-    words = _fold(" ".join(token[0] for token in run if not token[0].isdigit())).split()
+    words = fold(" ".join(token[0] for token in run if not token[0].isdigit())).split()
     if not words or all(word in _ORG_WORDS for word in words):
         return
     if len(words) == 1 and (words[0] in _FUNCTION_WORDS or _ROMAN.fullmatch(run[0][0])):
@@ -535,16 +552,7 @@ def _emit(sentence: str, run: list[re.Match[str]]) -> Iterator[tuple[int, int, s
 
 # --------------------------------------------------------------------------- outdated units
 
-# Units that ceased on 1/1/2025 (province → centrally-run city) or 1/7/2025 (district level).
-_OLD_DISTRICTS = (
-    "Phú Vang|Phú Lộc|Phong Điền|Quảng Điền|Nam Đông|A Lưới|Hương Thủy|Hương Thuỷ|Hương Trà"
-    "|Phú Xuân|Thuận Hóa|Thuận Hoá"
-)
-_OUTDATED = re.compile(
-    r"(?i)\b(?:tỉnh\s+Thừa\s+Thiên[\s-]+Huế|(?:UBND|LĐLĐ|Liên\s+đoàn\s+Lao\s+động)\s+"
-    r"(?:tỉnh\s+)?Thừa\s+Thiên[\s-]+Huế|TT[\s-]?Huế"
-    rf"|(?:huyện|quận|thị\s+xã|TX\.?)\s+(?-i:{_OLD_DISTRICTS}))(?!\s*\d)"
-)
+# The units themselves (and the day each ceased) are the union vocabulary's one list.
 _PAST_MARKERS = re.compile(
     r"(?i)trước\s+đây|trước\s+kia|\bcũ\b|nguyên\s+là|trước\s+khi|trở\s+thành|đổi\s+thành"
     r"|đổi\s+tên|sắp\s+xếp|sáp\s+nhập|giải\s+thể|kết\s+thúc|chấm\s+dứt|không\s+còn|thay\s+cho"
@@ -554,17 +562,17 @@ _PAST_MARKERS = re.compile(
 
 def _outdated_unit(sentence: str) -> str:
     """The abolished unit the sentence names as current, or ``""``."""
-    m = _OUTDATED.search(sentence)
-    if m is None or _PAST_MARKERS.search(sentence):
+    found = find_outdated(sentence)
+    if not found or _PAST_MARKERS.search(sentence):
         return ""
     years = [int(y) for y in re.findall(r"(?<!\d)(19\d\d|20[0-2]\d)(?!\d)", sentence)]
     if years and max(years) < 2025:
         return ""  # a sentence about an earlier year may name the unit of that time
-    return re.sub(r"\s+", " ", m[0])
+    return re.sub(r"\s+", " ", found[0].text)
 
 
 def _outdated_hint(unit: str) -> str:
-    folded = _fold(unit)
+    folded = fold(unit)
     if "thua thien" in folded or "tt" in folded.split("-")[0].split()[0:1]:
         return msg("facts.hint.outdated_province")
     return msg("facts.hint.outdated_district", unit=unit)
@@ -635,14 +643,58 @@ def _same_value(claim: Anchor, other: Anchor) -> bool:
     return other.kind == claim.kind and claim.value == other.value
 
 
+_LEVELS = {"tinh", "huyen", "quan", "thi", "xa", "phuong", "pho", "thon", "tp"}
+
+
 def _found_in(anchor: Anchor, sentence: _SourceSentence) -> bool:
-    if anchor.kind in ("name", "quote"):
+    if anchor.kind == "name":
+        return _name_found(anchor, sentence.folded)
+    if anchor.kind == "quote":
         return f" {anchor.value} " in sentence.folded
     if anchor.kind == "code":
         return any(_same_value(anchor, other) for other in sentence.anchors) or (
             anchor.value.split("#")[0].strip() in sentence.folded  # type: ignore[union-attr]
         )
-    return any(_same_value(anchor, other) for other in sentence.anchors)
+    return any(
+        _same_value(anchor, other) and _paired(anchor, other, sentence)
+        for other in sentence.anchors
+    )
+
+
+def _name_found(anchor: Anchor, folded: str) -> bool:
+    """The name is in the source sentence, and not only as another level's name.
+
+    "quận Thuận Hóa" is not supported by "phường Thuận Hóa": the same name for another
+    unit. A source that names it with no level at all still supports it.
+    """
+    needle = f" {anchor.value} "
+    level = _last_word(anchor.unit)
+    at = folded.find(needle)
+    if at < 0 or level not in _LEVELS:
+        return at >= 0
+    while at >= 0:
+        before = folded[:at].split()[-1:] or [""]
+        if before[0] == level or before[0] not in _LEVELS:
+            return True
+        at = folded.find(needle, at + 1)
+    return False
+
+
+def _paired(anchor: Anchor, other: Anchor, sentence: _SourceSentence) -> bool:
+    """The same value counts the same thing: "19 phường" is not "19 xã".
+
+    A number names what it counts after it (``unit``) and its subject before it (``head``,
+    "vùng II là ..."); when the source counts something else with this value, or gives the
+    claim's subject another value, the value found is not the claim's.
+    """
+    same_kind = anchor.kind == "number" == other.kind and anchor.unit and other.unit
+    if same_kind and not _unit_match(anchor.unit, other.unit):
+        return False
+    if anchor.head and other.head and anchor.head != other.head:
+        rivals = (o for o in sentence.anchors if o is not other and o.kind == other.kind)
+        if any(o.head == anchor.head for o in rivals):
+            return False
+    return True
 
 
 def _comparable(kind: str) -> set[str]:
@@ -693,8 +745,16 @@ def _contains(a: object, b: object) -> bool:
 
 
 def _states(mine: Anchor, other: Anchor) -> bool:
-    """The claim gives this very value itself (a year does not stand for a whole date)."""
-    return not (mine.kind == "year" and other.kind == "date") and _same_value(mine, other)
+    """The claim gives this very value itself (a year does not stand for a whole date).
+
+    "19 phường" does not state the source's "19 xã": a count of another thing.
+    """
+    if mine.kind == "year" and other.kind == "date":
+        return False
+    same_kind = mine.kind == "number" == other.kind and mine.unit and other.unit
+    if same_kind and not _unit_match(mine.unit, other.unit):
+        return False
+    return _same_value(mine, other)
 
 
 def _unit_match(a: str, b: str) -> bool:

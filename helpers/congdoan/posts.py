@@ -26,8 +26,16 @@ from dataclasses import dataclass
 from . import privacy
 from .errors import InputError
 from .i18n import msg
+from .pasted import (
+    encoding_item,
+    markup_item,
+    outdated_item,
+    placeholder_item,
+    preamble_item,
+    weekday_item,
+)
 from .report import ERROR, WARNING, Item, Report, Severity
-from .text import find_dates, find_money, find_times, nfc, strip_diacritics
+from .text import find_dates, find_money, find_times, fold, nfc
 
 __all__ = ["CHANNELS", "CODES", "LIMITS", "ChannelLimits", "check"]
 
@@ -40,6 +48,11 @@ CODES = (
     "privacy",
     "verify_facts",
     "union_identity",
+    "markup",
+    "preamble",
+    "weekday",
+    "placeholder",
+    "outdated_unit",
 )
 
 
@@ -75,7 +88,8 @@ _CTA = re.compile(
     r"(?<!\w)(?:dang ky|tham gia|chia se|lien he|xem chi tiet|xem them|goi (?:ngay|dien|so)"
     r"|nhan tin|inbox|binh luan|comment|bam (?:theo doi|thich|vao|link)|theo doi|truy cap"
     r"|quet ma|dien (?:form|phieu|thong tin)|gui (?:y kien|bai|ve)|dong gop|ung ho|co mat"
-    r"|tham du|nhanh tay|dang ky tai|nop|tai ve|hay cung|moi (?:ban|anh chi|cac)|link)(?!\w)"
+    r"|tham du|nhanh tay|dang ky tai|nop (?:cho|ve|tai|truoc)|tai ve|hay cung|hay\s"
+    r"|moi (?:ban|anh chi|cac)|xac nhan|tra loi tin nhan|link)(?!\w)"
 )
 _UNION = re.compile(
     r"(?<!\w)(?:cong ?doan|cdcs|ldld|lien doan lao dong|tong lien doan|doan vien)(?!\w)"
@@ -97,10 +111,6 @@ def _require(text: object, channel: object) -> tuple[str, ChannelLimits]:
             msg("posts.errors.channel", channel=repr(channel), channels=", ".join(CHANNELS))
         )
     return nfc(text), LIMITS[name]
-
-
-def _fold(text: str) -> str:
-    return strip_diacritics(text).lower()
 
 
 def _item(code: str, ok: bool, key: str, severity: Severity = WARNING, **fields) -> Item:
@@ -161,7 +171,7 @@ def _check_hook(text: str, limits: ChannelLimits) -> Item:
         or "!" in first
         or any(ch.isdigit() for ch in first)
         or _emoji_runs(first)[0] > 0
-        or bool(_HOOK_WORDS.match(_fold(first).lstrip(" \"'“-•*")))
+        or bool(_HOOK_WORDS.match(fold(first).lstrip(" \"'“-•*")))
     )
     return _item("hook", devices, "ok" if devices else "flat", limit=limits.hook_max)
 
@@ -190,7 +200,7 @@ def _check_hashtags(text: str, limits: ChannelLimits) -> Item:
     seen: dict[str, str] = {}
     duplicates = []
     for tag in tags:
-        key = _fold(tag)
+        key = fold(tag)
         if key in seen and f"#{tag}" not in duplicates:
             duplicates.append(f"#{tag}")
         seen.setdefault(key, tag)
@@ -204,10 +214,21 @@ def _check_hashtags(text: str, limits: ChannelLimits) -> Item:
     return _item("hashtags", True, "ok", **fields)
 
 
+# "đã tham gia", "được đăng ký", "sẽ đóng góp" report what happened: no call to the reader.
+_NOT_A_CALL = re.compile(r"(?:\bda|\bduoc|\bse|\bvua|\bdang)\s+$")
+
+
+def _has_call(folded: str) -> bool:
+    return any(
+        not _NOT_A_CALL.search(folded, max(0, m.start() - 6), m.start())
+        for m in _CTA.finditer(folded)
+    )
+
+
 def _check_call_to_action(text: str, limits: ChannelLimits) -> Item:
-    if _CTA.search(_fold(_preview(text, limits))):
+    if _has_call(fold(_preview(text, limits))):
         return _item("call_to_action", True, "ok")
-    if _CTA.search(_fold(text)):
+    if _has_call(fold(text)):
         return _item("call_to_action", False, "after_fold", WARNING, chars=limits.fold_chars)
     return _item("call_to_action", False, "missing", ERROR, chars=limits.fold_chars)
 
@@ -265,7 +286,7 @@ def _check_facts(text: str) -> Item:
 
 
 def _check_union(text: str) -> Item:
-    ok = bool(_UNION.search(_fold(text).replace("#", " ")))
+    ok = bool(_UNION.search(fold(text).replace("#", " ")))
     return _item("union_identity", ok, "ok" if ok else "missing")
 
 
@@ -273,10 +294,16 @@ def check(text: str, channel: str) -> Report:
     """Check a post for ``"facebook"`` or ``"zalo"``; any other channel is an ``InputError``.
 
     Codes, in order: ``hook``, ``length``, ``hashtags``, ``call_to_action``, ``emoji``,
-    ``privacy``, ``verify_facts`` (a reminder listing the numbers; it carries no points)
-    and ``union_identity`` (the post names the union or uses its hashtag).
+    ``privacy``, ``verify_facts`` (a reminder listing the numbers; it carries no points),
+    ``union_identity`` (the post names the union or uses its hashtag), then what a copy
+    from a chat app brings (``markup``, ``preamble``), a weekday that is not its date's,
+    a blank left to fill in and a unit abolished in 2025 (``outdated_unit``, a warning).
+    Text in a legacy font (TCVN3, VNI) gets the single item ``encoding``.
     """
     text, limits = _require(text, channel)
+    legacy = encoding_item(text)
+    if not legacy.ok:  # garbled letters: no other rule can be read
+        return Report("post", [legacy])
     items = [
         _check_hook(text, limits),
         _check_length(text, limits),
@@ -286,5 +313,10 @@ def check(text: str, channel: str) -> Report:
         _check_privacy(text),
         _check_facts(text),
         _check_union(text),
+        markup_item(text),
+        preamble_item(text),
+        weekday_item(text),
+        placeholder_item(text),
+        outdated_item(text),
     ]
     return Report("post", items)

@@ -29,8 +29,12 @@ def test_round_trip_gives_the_same_verdict(tmp_path: Path, entry: dict) -> None:
     path = to_docx(text, tmp_path / "out.docx")
     before = check(text, entry["kind"], today=TODAY)
     after = check(from_docx(path), entry["kind"], today=TODAY)
-    assert after.failed_codes == before.failed_codes
-    assert [item.ok for item in after] == [item.ok for item in before]
+    # the export writes plain text: Markdown does not survive it
+    pasted = ("markup",)
+    assert after.failed_codes == [c for c in before.failed_codes if c not in pasted]
+    assert [i.ok for i in after if i.code not in pasted] == [
+        i.ok for i in before if i.code not in pasted
+    ]
 
 
 def test_round_trip_keeps_the_lines_in_order(tmp_path: Path, notice_text: str) -> None:

@@ -44,10 +44,22 @@ _COMMON_TAIL = [
     "placeholder",
     "outdated_unit",
     "encoding",
+    "markup",
+    "preamble",
+    "privacy",
 ]
 STABLE_CODES = {
-    "notice": [*_COMMON_HEAD, "body", *_COMMON_TAIL],
-    "invitation": [*_COMMON_HEAD, "body", "invitee", "time", "venue", "chair", *_COMMON_TAIL],
+    "notice": [*_COMMON_HEAD, "body", *_COMMON_TAIL, "weekday", "event_date"],
+    "invitation": [
+        *_COMMON_HEAD,
+        "body",
+        "invitee",
+        "time",
+        "venue",
+        "chair",
+        *_COMMON_TAIL,
+        "event_date",
+    ],
     "plan": [
         *_COMMON_HEAD,
         "body",
@@ -59,8 +71,10 @@ STABLE_CODES = {
         "assignment",
         "implementation",
         *_COMMON_TAIL,
+        "weekday",
+        "event_date",
     ],
-    "report": [*_COMMON_HEAD, "addressee", "body", *_COMMON_TAIL],
+    "report": [*_COMMON_HEAD, "addressee", "body", *_COMMON_TAIL, "weekday"],
 }
 
 

@@ -15,7 +15,15 @@ GOOD = (
     "Tranh cổ động phong cách minh họa phẳng: nhóm công nhân tươi cười trước nhà máy, "
     "màu đỏ và vàng, tỉ lệ 4:5, dòng chữ “Tháng Công nhân 2026”."
 )
-CODES = ["subject", "style", "text", "aspect_ratio", "colours", "privacy"]
+CODES = [
+    "subject",
+    "style",
+    "text",
+    "aspect_ratio",
+    "colours",
+    "privacy",
+    "placeholder",
+]
 
 
 def test_a_complete_prompt_passes_every_check():

@@ -143,4 +143,7 @@ def test_non_text_raises_input_error():
 @settings(max_examples=300, deadline=None)
 @given(st.text(), st.sampled_from(posts.CHANNELS))
 def test_check_never_raises(text, channel):
-    assert len(posts.check(text, channel)) == len(posts.CODES)
+    report = posts.check(text, channel)
+    # garbled legacy-font text gets one item, the encoding: nothing else can be read in it
+    codes = ["encoding"] if "encoding" in report else list(posts.CODES)
+    assert [item.code for item in report] == codes

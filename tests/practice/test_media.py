@@ -77,8 +77,9 @@ def test_post_without_diacritics():
         "viet bai dang zalo moi doan vien du Hoi thao luc 15h ngay 1/6/2026 tai san van dong"
     )
     assert result.task == "post"
-    for value in ("15h", "1/6/2026", "san van dong", "Hoi thao"):
+    for value in ("15h", "1/6/2026", "san van dong", "Hội thao"):
         assert value in result.draft
+    assert any("không dấu" in tip for tip in result.tips)
 
 
 def test_video_vague_and_detailed():

@@ -27,36 +27,42 @@ from dataclasses import dataclass, field
 
 from ..errors import InputError
 from ..i18n import msg
+from ..pasted import (
+    find_placeholders,
+    markup_item,
+    preamble_item,
+    privacy_item,
+    remove_placeholders,
+    weekday_item,
+)
 from ..report import ERROR, WARNING, Item, Report, Severity
 from ..text import (
     find_dates,
     find_times,
     find_weekdays,
     format_place_date,
-    strip_diacritics,
     weekday_name,
+)
+from ..vocabulary import (
+    CHAIRING,
+    DOCUMENT_KINDS,
+    MOTTO,
+    ON_BEHALF,
+    ON_BEHALF_STANDING,
+    SECRETARY,
+    SIGNATURE_FORMS,
+    DocumentKind,
+    document_kind,
+    find_outdated,
 )
 from .parse import _NOTE, _RECIPIENTS, Document, _cells, as_document, signing_roles
 
 __all__ = ["KINDS", "REGISTRY", "Check", "Context", "KindSpec", "check", "resolve_kind"]
 
 
-@dataclass(frozen=True)
-class KindSpec:
-    """A document kind: its type abbreviation in the number (``TB``) and its title."""
-
-    name: str
-    abbreviation: str
-    title: str
-
-
-KINDS = {
-    "notice": KindSpec("notice", "TB", "THÔNG BÁO"),
-    "invitation": KindSpec("invitation", "GM", "GIẤY MỜI"),
-    "plan": KindSpec("plan", "KH", "KẾ HOẠCH"),
-    "report": KindSpec("report", "BC", "BÁO CÁO"),
-    "minutes": KindSpec("minutes", "BB", "BIÊN BẢN"),
-}
+#: The document kinds, from the union vocabulary (one table for the whole library).
+KindSpec = DocumentKind
+KINDS = DOCUMENT_KINDS
 
 
 @dataclass(frozen=True)
@@ -149,6 +155,8 @@ def check_issuer(doc: Document, ctx: Context) -> Item:
     for line in doc.issuer:
         if not _is_upper(line):
             return _fail("issuer", "not_upper", hint="hint_upper", found=line, upper=line.upper())
+    if _squash(doc.issuer[0]) == _squash(" ".join(doc.issuer[1:])):
+        return _fail("issuer", "same", hint="hint_same", found=doc.issuer[0])
     return _ok("issuer", superior=doc.superior_body, issuing=doc.issuing_body)
 
 
@@ -160,7 +168,7 @@ _DIGITS = re.compile(r"[0-9]{1,9}")
 
 def check_number(doc: Document, ctx: Context) -> Item:
     """``Số: 05/TB-CĐCS``: a leading zero below 10, no spaces, the kind's type abbreviation."""
-    abbr = ctx.kind.abbreviation
+    abbr = ctx.kind.code
     if doc.number is None:
         return _fail("number", "missing", corrected=f"Số: 05/{abbr}-{_DEFAULT_BODY}")
     found = _squash(doc.number)
@@ -214,8 +222,7 @@ def _number_problem(found: str, colon: str, digits: str, symbol: str, abbr: str)
     return "wrong_type" if match[1] != abbr else None
 
 
-MOTTO_LINE_1 = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-MOTTO_LINE_2 = "Độc lập - Tự do - Hạnh phúc"
+MOTTO_LINE_1, MOTTO_LINE_2 = MOTTO
 _MOTTO_2 = re.compile(r"^Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc$")
 
 
@@ -309,35 +316,11 @@ def check_subject(doc: Document, ctx: Context) -> Item:
     return _ok("subject", found=doc.subject)
 
 
-# Blanks left to fill in. Dots attached to a word ("thể thao...") are an "and so on",
-# not a blank, unless there are five or more. Every branch starts with a literal so the
-# regex engine can skip ahead quickly; the lookbehinds come after the first character.
-_PLACEHOLDER = re.compile(
-    r"\[[^\[\]\n]{0,200}\]"
-    r"|<[^<>\n]{1,80}>"
-    r"|\{[^{}\n]{0,80}\}"
-    r"|\.{5,}|…{2,}|…\.+|\.{2,}…"
-    r"|\.(?<![^\s:(/]\.)\.{2,3}(?=\s|$|[,;:)/])"
-    r"|…(?<![^\s:(/]…)(?=\s|$|[,;:)/])"
-    r"|_{3,}"
-    r"|[Xx](?<![^\W\d_][Xx])[Xx]{2,}(?![^\W\d_])",
-    re.MULTILINE,
-)
-# A cheap first pass: most documents contain none of these, and then nothing else runs.
-_PLACEHOLDER_MARKS = ("[", "<", "{", "…", "...", "___", "XXX", "xxx", "Xxx")
-
-
-def _may_have_placeholder(text: str) -> bool:
-    return any(mark in text for mark in _PLACEHOLDER_MARKS)
-
-
 _WORD = re.compile(r"[^\W\d_]+")
 
 
 def _placeholders(text: str) -> list[str]:
-    if not _may_have_placeholder(text):
-        return []
-    return [m[0] for m in _PLACEHOLDER.finditer(text)]
+    return find_placeholders(text)
 
 
 _BODY_MIN_WORDS = 8
@@ -348,9 +331,7 @@ def check_body(doc: Document, ctx: Context) -> Item:
     """The body is there and is more than a placeholder such as ``[Nội dung]``."""
     if not doc.body:
         return _fail("body", "missing", kind=ctx.kind_label)
-    text = "\n".join(doc.body)
-    if _may_have_placeholder(text):
-        text = _PLACEHOLDER.sub(" ", text)
+    text = remove_placeholders("\n".join(doc.body))
     words = _WORD.finditer(text)
     if sum(1 for _, _ in zip(range(_BODY_MIN_WORDS), words, strict=False)) < _BODY_MIN_WORDS:
         return _fail("body", "placeholder_only", kind=ctx.kind_label)
@@ -368,11 +349,10 @@ def check_placeholder(doc: Document, ctx: Context) -> Item:
 
 _SIGNATURE_FORMS = {
     (authority, *positions)
-    for authority in ("TM. BAN CHẤP HÀNH", "TM. BAN THƯỜNG VỤ")
-    for positions in (("CHỦ TỊCH",), ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"))
+    for authority in (ON_BEHALF, ON_BEHALF_STANDING)
+    for _, *positions in SIGNATURE_FORMS
 }
-_HEAD_FORM = "TM. BAN CHẤP HÀNH / CHỦ TỊCH"
-_DEPUTY_FORM = "TM. BAN CHẤP HÀNH / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"
+_HEAD_FORM, _DEPUTY_FORM = (" / ".join(form) for form in SIGNATURE_FORMS)
 _ABBREVIATED = re.compile(r"(?i)\bT\s*/\s*M\b|\bK\s*/\s*T\b|\bTM\s*/|\bBCH\b|\bBTV\b")
 
 
@@ -458,40 +438,20 @@ class RecipientsCheck:
         return None, ""
 
 
-# (pattern, first day it is out of date) for units that no longer exist.
-_OUTDATED_UNITS = (
-    (re.compile(r"(?i)(?:tỉnh\s+)?thừa\s+thiên\s*-?\s*huế"), dt.date(2025, 1, 1)),
-    (
-        re.compile(
-            r"(?i)\b(?:huyện|quận|thị\s+xã)\s+(?:A\s+Lưới|Phú\s+Vang|Phú\s+Lộc|Phong\s+Điền"
-            r"|Quảng\s+Điền|Nam\s+Đông|Hương\s+Trà|Hương\s+Thủy|Phú\s+Xuân|Thuận\s+Hóa)(?!\s*\d)"
-        ),
-        dt.date(2025, 7, 1),
-    ),
-)
-
-
-_OUTDATED_WORDS = ("thừa thiên", "huyện", "quận", "thị xã")
-
-
 def check_outdated_unit(doc: Document, ctx: Context) -> Item:
     """Warn about unit names abolished in 2025 (tỉnh Thừa Thiên Huế, huyện A Lưới, ...)."""
-    content = _folded_content(doc, ctx)
-    if not any(word in content for word in _OUTDATED_WORDS):
-        return _ok("outdated_unit")
     dated = document_date(doc) or ctx.today
-    for pattern, since in _OUTDATED_UNITS:
-        match = pattern.search(doc.content)
-        if match and dated >= since:
-            return _fail(
-                "outdated_unit",
-                "found",
-                severity=WARNING,
-                found=match[0],
-                date=_numeric_date(dated),
-                since=_numeric_date(since),
-            )
-    return _ok("outdated_unit")
+    found = find_outdated(doc.content, on=dated)
+    if not found:
+        return _ok("outdated_unit")
+    return _fail(
+        "outdated_unit",
+        "found",
+        severity=WARNING,
+        found=found[0].text,
+        date=_numeric_date(dated),
+        since=_numeric_date(found[0].value.since),
+    )
 
 
 # --------------------------------------------------------------------------- kind specific
@@ -763,7 +723,7 @@ def _signers(doc: Document) -> dict[str, str | None]:
     return signers
 
 
-_ROLE_LABELS = {"secretary": "THƯ KÝ", "chair": "CHỦ TRÌ"}
+_ROLE_LABELS = {"secretary": SECRETARY, "chair": CHAIRING}
 
 
 def check_signatures(doc: Document, ctx: Context) -> Item:
@@ -800,6 +760,68 @@ def check_signatures(doc: Document, ctx: Context) -> Item:
     return _ok("signatures", secretary=signers["secretary"], chair=signers["chair"])
 
 
+# --------------------------------------------------------------------------- pasted from a chat app
+
+
+def check_markup(doc: Document, ctx: Context) -> Item:
+    """No Markdown (``**THÔNG BÁO**``, ``## I.``) or HTML copied from a web app."""
+    return markup_item(doc.text)
+
+
+def check_preamble(doc: Document, ctx: Context) -> Item:
+    """No "Chắc chắn rồi! Dưới đây là ..." or "Bạn có muốn tôi ...?" around the document."""
+    return preamble_item(doc.text)
+
+
+def check_weekday(doc: Document, ctx: Context) -> Item:
+    """A weekday written before a date names that date's day (``Thứ Sáu, ngày 18/9/2026``)."""
+    return weekday_item(doc.text, default_year=(document_date(doc) or ctx.today).year)
+
+
+def check_privacy(doc: Document, ctx: Context) -> Item:
+    """No member's ID number, bank account, date of birth, private mobile or illness."""
+    return privacy_item(doc.text)
+
+
+# A date cited with another document ("Kế hoạch số 12/KH-LĐLĐ ngày 02/4/2026") is that
+# document's date, not the event's.
+_CITED = re.compile(r"\d+/[A-ZĐ][A-ZĐa-zđ0-9&-]*[^\n]{0,30}$")
+_EVENT_DATE_GAP = 60  # characters between an hour or "Thời gian" and the date
+
+
+def _event_dates(doc: Document, ctx: Context, issued: dt.date) -> list[dt.date]:
+    text = "\n".join(doc.body)
+    dates = []
+    for span in find_dates(text, default_year=issued.year):
+        if _CITED.search(text, max(0, span.start - 45), span.start):
+            continue
+        if "-" in span.text and span.text.count("-") == 1 and not re.search(r"\d{4}", span.text):
+            continue  # "ngày Phụ nữ Việt Nam 20-10", "Quốc khánh 2-9": a day's name
+        dates.append(span.value)
+    return dates
+
+
+def check_event_date(doc: Document, ctx: Context) -> Item:
+    """A notice, invitation or plan is issued before what it announces (warning).
+
+    Only when every date of the body (cited documents left out) is before the issue date:
+    a deadline or a later activity means the document still looks ahead.
+    """
+    issued = document_date(doc)
+    dates = _event_dates(doc, ctx, issued) if issued else []
+    if not dates or max(dates) >= issued:
+        return Item("event_date", True, msg("pasted.event_date.ok"))
+    event = max(dates)
+    fields = {"issued": _numeric_date(issued), "event": _numeric_date(event)}
+    return Item(
+        "event_date",
+        False,
+        msg("pasted.event_date.after", **fields),
+        msg("pasted.event_date.hint", **fields),
+        WARNING,
+    )
+
+
 # --------------------------------------------------------------------------- registry
 
 _HEAD: tuple[Check, ...] = (
@@ -811,10 +833,18 @@ _HEAD: tuple[Check, ...] = (
     check_subject,
 )
 _TAIL: tuple[Check, ...] = (check_signature, check_signer_name)
-_END: tuple[Check, ...] = (check_placeholder, check_outdated_unit, check_encoding)
+_END: tuple[Check, ...] = (
+    check_placeholder,
+    check_outdated_unit,
+    check_encoding,
+    check_markup,
+    check_preamble,
+    check_privacy,
+)
+_ANNOUNCES: tuple[Check, ...] = (check_weekday, check_event_date)
 
 REGISTRY: dict[str, tuple[Check, ...]] = {
-    "notice": (*_HEAD, check_body, *_TAIL, RecipientsCheck(), *_END),
+    "notice": (*_HEAD, check_body, *_TAIL, RecipientsCheck(), *_END, *_ANNOUNCES),
     "invitation": (
         *_HEAD,
         check_body,
@@ -825,6 +855,7 @@ REGISTRY: dict[str, tuple[Check, ...]] = {
         *_TAIL,
         RecipientsCheck(),
         *_END,
+        check_event_date,
     ),
     "plan": (
         *_HEAD,
@@ -839,6 +870,7 @@ REGISTRY: dict[str, tuple[Check, ...]] = {
         *_TAIL,
         RecipientsCheck(),
         *_END,
+        *_ANNOUNCES,
     ),
     "report": (
         *_HEAD,
@@ -847,6 +879,7 @@ REGISTRY: dict[str, tuple[Check, ...]] = {
         *_TAIL,
         RecipientsCheck(require_as_above=True),
         *_END,
+        check_weekday,
     ),
     "minutes": (
         check_issuer,
@@ -863,21 +896,12 @@ REGISTRY: dict[str, tuple[Check, ...]] = {
         check_signatures,
         RecipientsCheck(severity=WARNING),
         *_END,
+        check_weekday,
     ),
 }
 
 
 # --------------------------------------------------------------------------- entry point
-
-_KIND_ALIASES = {
-    **{name: name for name in KINDS},
-    **{spec.abbreviation.lower(): name for name, spec in KINDS.items()},
-    "thong bao": "notice",
-    "giay moi": "invitation",
-    "ke hoach": "plan",
-    "bao cao": "report",
-    "bien ban": "minutes",
-}
 
 
 def resolve_kind(kind: object) -> KindSpec:
@@ -885,14 +909,11 @@ def resolve_kind(kind: object) -> KindSpec:
 
     An unknown kind raises :class:`~congdoan.errors.InputError` listing the valid ones.
     """
-    key = (
-        strip_diacritics(kind).strip().casefold().replace("_", " ") if isinstance(kind, str) else ""
-    )
-    name = _KIND_ALIASES.get(key)
-    if name is None:
+    spec = document_kind(kind)
+    if spec is None:
         valid = ", ".join(f"{n} ({msg(f'documents.kind.{n}')})" for n in KINDS)
         raise InputError(msg("documents.input.unknown_kind", kind=kind, valid=valid))
-    return KINDS[name]
+    return spec
 
 
 def check(text_or_document: str | Document, kind: str, *, today: dt.date | None = None) -> Report:

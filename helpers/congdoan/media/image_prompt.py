@@ -19,8 +19,9 @@ import re
 
 from ..errors import InputError
 from ..i18n import msg
+from ..pasted import placeholder_item
 from ..report import ERROR, WARNING, Item, Report
-from ..text import nfc, strip_diacritics
+from ..text import fold_aligned, nfc, strip_diacritics
 from .channels import CHANNELS, Channel, get_channel
 
 __all__ = ["MAX_IMAGE_TEXT_WORDS", "check_image_prompt", "quoted_text"]
@@ -106,14 +107,15 @@ _REAL_FACE = re.compile(
 def check_image_prompt(text: str, channel: str | None = None) -> Report:
     """Check an image prompt; ``channel`` (``"facebook"``, ``"tiktok"``...) sets the ratio.
 
-    Codes: ``subject``, ``style``, ``text``, ``aspect_ratio``, ``colours``, ``privacy``.
+    Codes: ``subject``, ``style``, ``text``, ``aspect_ratio``, ``colours``, ``privacy``,
+    ``placeholder`` (a ``[bổ sung: ...]`` left in the prompt always fails).
     Without ``channel``, the channel named in the prompt (TikTok, Zalo...) is used.
     """
     if not isinstance(text, str):
         raise InputError(msg("media.input.not_text", kind=type(text).__name__))
     target = get_channel(channel) if channel is not None else None
     original = nfc(text)
-    folded = strip_diacritics(original).lower()
+    folded = fold_aligned(original)
     # the words to print on the image say nothing about its subject, style or colours
     bare, bare_folded = _without_quotes(original), _without_quotes(folded)
     return Report(
@@ -125,6 +127,7 @@ def check_image_prompt(text: str, channel: str | None = None) -> Report:
             _aspect_ratio(bare, bare_folded, target or _named_channel(bare_folded)),
             _colours(bare, bare_folded),
             _privacy(original),
+            placeholder_item(original),
         ],
     )
 
@@ -150,11 +153,19 @@ def _found(original: str, folded: str, match: re.Match[str], *, phrase: bool = F
     end = match.end()
     if phrase:
         stop = re.search(r"[,.;:!?\n()“”\"]", source[end : end + 50])
-        end = end + stop.start() if stop else min(len(source), end + 50)
+        if stop:
+            end += stop.start()
+        elif end + 50 < len(source):  # cut at the last whole word, never inside one
+            end += max(0, source[end : end + 50].rfind(" "))
+        else:
+            end = len(source)
     return source[match.start() : end].strip()
 
 
 def _subject(original: str, folded: str) -> Item:
+    labelled = _after_label(_SUBJECT_LABEL, original, folded)
+    if labelled:
+        return Item("subject", True, msg("media.image.subject_ok", found=labelled))
     match = _SUBJECT.search(folded)
     if match:
         found = _found(original, folded, match, phrase=True)
@@ -164,8 +175,24 @@ def _subject(original: str, folded: str) -> Item:
     )
 
 
+# "Phong cách: tranh minh họa phẳng", "Chủ thể: một nữ nhân viên y tế": the feedback
+# quotes what follows the label, not the label itself.
+_STYLE_LABEL = re.compile(r"\b(?:phong cach|style)\s*:\s*(?=\S)")
+_SUBJECT_LABEL = re.compile(r"\b(?:chu the|nhan vat chinh|subject)\s*:\s*(?=\S)")
+
+
+def _after_label(label: re.Pattern[str], original: str, folded: str) -> str | None:
+    found = label.search(folded)
+    if found is None:
+        return None
+    return _found(original, folded, re.compile(r"\S+").match(folded, found.end()), phrase=True)
+
+
 def _style(original: str, folded: str) -> Item:
+    labelled = _after_label(_STYLE_LABEL, original, folded)
     match = _STYLE.search(folded)
+    if labelled and match:
+        return Item("style", True, msg("media.image.style_ok", found=labelled))
     if match:
         found = _found(original, folded, match)
         return Item("style", True, msg("media.image.style_ok", found=found))

@@ -338,7 +338,7 @@ _ADDRESS_START = re.compile(
     r"|lo |kcn|nhiem ky|lan thu|nam \d|giai doan|dot|ve sinh|tuyen|khoi)"
 )
 _OF = re.compile(r" (cua|gui|tai)(?![a-z0-9])")
-_HARD_END = re.compile(r"[;\n!?()\[\]“”\"«»]|\.")
+_HARD_END = re.compile(r"[;\n!?()\[\]“”\"«»]|\.|:(?!\d)")
 _ABBREV = frozenset(
     {"tp", "p", "q", "ths", "ts", "pgs", "gs", "bs", "ks", "st", "tx", "đ/c", "v.v"}
 )
@@ -736,6 +736,19 @@ def _times(x: Text, out: dict[str, list[str]], taken: list[tuple[int, int]]) -> 
         _add(out, "closing" if closing else "time", x.span(start, end))
 
 
+_MARKED = re.compile("[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]", re.I)
+
+
+def _is_tai_at(x: Text, start: int) -> bool:
+    """ "tại" (at), not "tai" of "tai nạn" (accident): in a prompt typed with marks, a bare
+    "tai" is the word "tai"; typed without marks, "tai nan" is still an accident."""
+    if not x.is_form(start, start + 3, "tại"):
+        return False
+    if x.low[start : start + 3] == "tai" and _MARKED.search(x.t):
+        return False
+    return not re.match(r"tai nan(?![a-z])", x.f[start:])
+
+
 def _places(x: Text, out: dict[str, list[str]], taken: list[tuple[int, int]]) -> None:
     if "place" in out:
         return
@@ -743,7 +756,7 @@ def _places(x: Text, out: dict[str, list[str]], taken: list[tuple[int, int]]) ->
         if _inside(m.start(), taken):
             continue
         word = m.group(1)
-        if word == "tai" and not x.is_form(m.start(), m.start() + 3, "tại"):
+        if word == "tai" and not _is_tai_at(x, m.start()):
             continue
         if word == "o" and not x.is_form(m.start(), m.start() + 1, "ở"):
             continue

@@ -9,15 +9,17 @@ placeholders, which is the point the lessons make.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from .. import vocabulary as forms
 from ..i18n import msg
-from ..text import format_date
-from . import forms
+from ..text import fold_aligned, format_date, nfc, parse_weekday, weekday_name
 from ._text import fold, word_count
+from .accents import restore
 from .details import Length, parse_date, parse_length
 from .summary import split_sentences, summarise
 
@@ -52,16 +54,6 @@ _TEXT_SLOTS = (
     "purpose",
     "assignments",
 )
-_WEEKDAYS = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
-_WEEKDAY_KEYS = (
-    ("hai", "2"),
-    ("ba", "3"),
-    ("tu", "4"),
-    ("nam", "5"),
-    ("sau", "6"),
-    ("bay", "7"),
-    ("chu nhat",),
-)
 
 
 def t(key: str, /, **fields: object) -> str:
@@ -87,17 +79,18 @@ class Context:
         self.today = today
         self.missing: list[str] = []
         self.notes: list[str] = []
+        self.prompt = ""  # the user turns of this task, as typed (for what no slot holds)
 
     # -------------------------------------------------------------- values
     def val(self, slot: str) -> str | None:
         values = self.d.get(slot)
-        return values[0] if values else None
+        return restore(values[0]) if values else None
 
     def all(self, slot: str) -> list[str]:
-        return list(self.d.get(slot, ()))
+        return [restore(v) for v in self.d.get(slot, ())]
 
     def joined(self, slot: str, joiner: str | None = None) -> str | None:
-        values = self.d.get(slot)
+        values = self.all(slot)
         if not values:
             return None
         return (joiner if joiner is not None else t("list_joiner")).join(values)
@@ -159,13 +152,12 @@ class Context:
         day = parse_date(date, self.today)
         if day is None:
             return
-        given = fold(weekday).replace("thu ", "")
-        if given in _WEEKDAY_KEYS[day.weekday()]:
+        if parse_weekday(weekday) == day.weekday():
             return
         note = t(
             "tips.weekday_mismatch",
             date=date,
-            actual=_WEEKDAYS[day.weekday()],
+            actual=weekday_name(day, in_sentence=True),
             given=weekday,
         )
         if note not in self.notes:
@@ -282,16 +274,106 @@ def _extras(ctx: Context) -> list[str]:
     return lines
 
 
+# What a notice announces decides its fields: a meeting or an event has a time, a place
+# and people who attend; a holiday, a dues collection, results or a registration do not
+# take place anywhere, and "tham gia đầy đủ, đúng giờ" makes no sense for them.
+_NOTICE_KINDS = (
+    ("holiday", r"nghi (?:le|tet|mat|huong luong|bu)|lich nghi|lich truc|truc tet|nghi tu ngay"),
+    ("dues", r"doan phi|thu (?:tien|quy|kinh phi)|dong gop|ung ho|nop (?:tien|danh sach)"),
+    ("results", r"ket qua|khen thuong|binh xet|cong nhan (?:danh hieu|dat)"),
+    ("registration", r"tuyen (?:chon|cong tac|thanh vien)|dang ky|ket nap|nhan don|cap nhat"),
+    ("change", r"thay doi|doi lich|tam dung|dieu chinh|hoan (?:to chuc|lai)|duong day nong"),
+)
+
+
+def notice_kind(ctx: Context) -> str:
+    """``meeting`` (the default) or what else the notice announces."""
+    folded = fold(ctx.prompt or " ".join(ctx.all("event") + ctx.all("subject")))
+    for kind, pattern in _NOTICE_KINDS:
+        if re.search(pattern, folded):
+            return kind
+    return "meeting"
+
+
+def _inform_items(ctx: Context) -> list[str]:
+    """The fields of a notice that informs (no place or attendance unless the prompt has them)."""
+    items = []
+    if ctx.val("date") or ctx.val("time"):
+        items.append(_field(forms.FIELD["time"], _end(ctx.when(with_time=bool(ctx.val("time"))))))
+    if ctx.val("place"):
+        items.append(_field(forms.FIELD["place"], _end(ctx.val("place"))))
+    if ctx.val("audience"):
+        items.append(_field(forms.FIELD["audience"], _end(ctx.joined("audience"))))
+    activities = ctx.joined("activities", "; ")
+    if activities:
+        items.append(_field(forms.FIELD["activities"], _end(activities)))
+    return items
+
+
+# "Thông báo họp Ban Chấp hành ... nội dung bàn kế hoạch Tháng Công nhân" is about the
+# meeting; the event named later is its agenda, not the notice's subject.
+_MEETING_HEAD = re.compile(
+    r"(?:thong bao|tb)\s+(?:ve viec\s+)?(?P<what>hop\s(?:(?!luc|vao|ngay|tai|cua|cdcs|cong doan"
+    r"|noi dung|thu\s)[a-z0-9 ])+)"
+)
+
+
+def _meeting_subject(ctx: Context) -> str | None:
+    text = nfc(ctx.prompt)
+    m = _MEETING_HEAD.search(fold_aligned(text))
+    if not m:
+        return None
+    return restore(text[m.start("what") : m.end("what")].strip())
+
+
+# "Thông báo nghỉ lễ 30/4 và 1/5 năm 2026 cho toàn thể người lao động ...": the matter is
+# what follows the word "thông báo", up to the people it is for or the first punctuation.
+_NOTICE_HEAD = re.compile(
+    r"(?:thong bao|tb)\s*:?\s+(?:ve viec\s+)?(?P<what>(?:[a-z0-9/ -]|[.,](?=\d))+?)"
+    r"(?=\s+(?:cho|cua|toi|den|gui|de)\s|\s*[,:;.\n(]|$)"
+)
+
+
+def _notice_subject(ctx: Context) -> str | None:
+    text = nfc(ctx.prompt.split("\n", 1)[0])
+    m = _NOTICE_HEAD.search(fold_aligned(text))
+    if not m or len(m.group("what").split()) < 2:
+        return None
+    return restore(text[m.start("what") : m.end("what")].strip())
+
+
 def build_notice(ctx: Context) -> Built:
-    lines = _header(ctx, forms.SUBJECT.format(subject=_subject_organise(ctx)))
+    kind = notice_kind(ctx)
+    if kind == "meeting":
+        subject = _meeting_subject(ctx) or _subject_organise(ctx)
+    else:
+        subject = (
+            ctx.val("subject")
+            or _notice_subject(ctx)
+            or ctx.val("event")
+            or ctx.placeholder("subject")
+        )
+    lines = _header(ctx, forms.SUBJECT.format(subject=subject))
     org = ctx.need("org")
     theme = ctx.val("theme") or ctx.val("slogan")
-    if ctx.val("subject"):  # "về việc ..." said in the prompt names the matter exactly
+    if kind == "meeting" and _meeting_subject(ctx):
+        lines.append(t("doc.notice_opening_inform", org=org, subject=subject))
+    elif ctx.val("subject"):  # "về việc ..." said in the prompt names the matter exactly
         key = "doc.notice_opening_subject_theme" if theme else "doc.notice_opening_subject"
         lines.append(t(key, org=org, subject=ctx.val("subject"), theme=theme or ""))
+    elif kind != "meeting":
+        lines.append(t("doc.notice_opening_inform", org=org, subject=subject))
     else:
         key = "doc.notice_opening_theme" if theme else "doc.notice_opening"
         lines.append(t(key, org=org, event=ctx.event(), theme=theme or ""))
+    if kind != "meeting":
+        lines += _numbered(_inform_items(ctx))
+        lines += _extras(ctx)
+        audience = ctx.joined("audience") or t("doc.everyone")
+        lines.append(t("doc.notice_closing_inform", audience=audience))
+        recipients = [t("doc.to_superior", superior=_issuer(ctx)[1]), t("doc.to_groups")]
+        lines += _signature(ctx, recipients)
+        return Built("\n".join(lines))
     items = [
         _field(forms.FIELD["time"], _end(ctx.when())),
         _field(forms.FIELD["place"], _end(ctx.need("place"))),
@@ -337,8 +419,11 @@ def build_plan(ctx: Context) -> Built:
     event = ctx.event()
     lines = _header(ctx, t("doc.plan_subject", event=event))
     org, superior = _issuer(ctx)
-    year = _year(ctx)
-    lines.append(t("doc.plan_basis", year=year, superior=superior, event=event, org=org))
+    basis = _basis(ctx)
+    if basis:
+        lines.append(t("doc.plan_basis_given", basis=basis, event=event, org=org))
+    else:  # never invent a legal basis: the tips ask for the superior's plan instead
+        lines.append(t("doc.plan_opening", event=event, org=org))
     audience = ctx.need("audience")
     s = forms.PLAN_SECTIONS
     lines += [s["purpose"], s["aim"]]
@@ -365,7 +450,7 @@ def build_plan(ctx: Context) -> Built:
     else:
         lines.append("- " + ctx.placeholder("activities"))
     lines.append(s["budget"])
-    lines.append("- " + t("doc.plan_budget", budget=ctx.need("budget")))
+    lines.append("- " + t("doc.plan_budget", budget=ctx.need("budget", _total_budget(ctx))))
     lines.append("- " + t("doc.plan_budget_rule"))
     lines.append(s["assignments"])
     assignments = ctx.all("assignments")
@@ -387,7 +472,20 @@ def build_plan(ctx: Context) -> Built:
     lines.append(t("doc.plan_closing", event=event, org=org))
     recipients = [t("doc.to_superior", superior=superior), t("doc.to_groups_do")]
     lines += _signature(ctx, recipients)
-    return Built("\n".join(lines), notes=[t("tips.cited")])
+    return Built("\n".join(lines), notes=[t("tips.cited" if basis else "tips.basis")])
+
+
+_BASIS = re.compile(
+    r"(?:can cu|thuc hien)\s[^.;\n]*?"
+    r"(?=,\s*(?:lap|soan|viet|xay dung|lam)\b|[;\n]|\.(?:\s|$)|$)"
+)
+
+
+def _basis(ctx: Context) -> str | None:
+    """The document the prompt says the plan implements ("Căn cứ Kế hoạch số 25/KH-LĐLĐ ...")."""
+    text = nfc(ctx.prompt)
+    m = _BASIS.search(fold_aligned(text))
+    return text[m.start() : m.end()].strip(" ,") if m else None
 
 
 def build_report(ctx: Context) -> Built:
@@ -431,6 +529,25 @@ def build_report(ctx: Context) -> Built:
     return Built("\n".join(lines))
 
 
+_PER_UNIT = re.compile(r"(?:moi|1) (?:suat|phan|nguoi|doan vien|chau|lan|gia dinh|truong hop)\W*$")
+
+
+def _total_budget(ctx: Context) -> str | None:
+    """The plan's budget without the amounts per gift or per person ("mỗi suất 500.000 đồng").
+
+    Those are prices of one item; adding them to the total's line made a budget read
+    "100 triệu đồng, 500.000 đồng". They stay in the draft, where the prompt put them.
+    """
+    values = ctx.all("budget")
+    folded = fold(nfc(ctx.prompt))
+    totals = []
+    for value in values:
+        at = folded.find(fold(value))
+        if at < 0 or not _PER_UNIT.search(folded[max(0, at - 25) : at]):
+            totals.append(value)
+    return t("list_joiner").join(totals or values) if values else None
+
+
 def _year(ctx: Context) -> int:
     for slot in ("date", "event", "issue_date"):
         for value in ctx.all(slot):
@@ -468,8 +585,8 @@ def suggested_hashtags(ctx: Context) -> list[str]:
             if p not in _TAG_FILLER
             and not (p == "nam" and i + 1 < len(parts) and parts[i + 1].isdigit())
         ]
-        tail = [p for p in kept if p.isdigit()]
-        words = [p for p in kept if not p.isdigit()]
+        tail = [p for p in kept if re.fullmatch(r"(?:19|20)\d\d", p)][:1]  # a year, no count
+        words = [p for p in kept if not any(ch.isdigit() for ch in p)]
         tag = "".join(p.capitalize() for p in words)
         if len(tag) > 24:
             tag = "".join(p.capitalize() for p in words[:3]) + "".join(
@@ -671,11 +788,10 @@ def _ratio(ctx: Context, prefix: str) -> str:
     return t("image.ratio_default")
 
 
-#: Seconds of the opening scene: viewers decide in the first three seconds.
-_HOOK_SECONDS = 3
-#: Voice-over pace the durations aim for (syllables a second; 3 is the checker's limit).
-_EASY_PACE, _FAST_PACE = 2.5, 3.0
-_LONGEST_SCENE = 10
+#: Seconds of the opening scene and of the longest scene; the pace durations aim for.
+_HOOK_SECONDS = int(forms.HOOK_SECONDS)
+_LONGEST_SCENE = int(forms.SCENE_SECONDS[1])
+_EASY_PACE, _FAST_PACE = forms.EASY_SYLLABLES_PER_SECOND, forms.MAX_SYLLABLES_PER_SECOND
 
 
 def _scene_seconds(voices: list[str], total: int) -> list[int]:
@@ -686,10 +802,8 @@ def _scene_seconds(voices: list[str], total: int) -> list[int]:
     ``total``, scenes are squeezed towards the fastest readable pace, so the drafts
     pass the same video checks trainees' scripts face (``congdoan.media``).
     """
-    from ..media.video import syllables
-
     # a placeholder stands for a short detail ("8h00", "Hội trường"): count two syllables
-    words = [syllables(re.sub(r"\[[^\]]*\]", "x x", voice)) for voice in voices]
+    words = [forms.syllables(re.sub(r"\[[^\]]*\]", "x x", voice)) for voice in voices]
     floors = [max(2, math.ceil(n / _FAST_PACE)) for n in words]
     floors[0] = _HOOK_SECONDS
     easy = [max(2, math.ceil(n / _EASY_PACE)) for n in words]
@@ -942,6 +1056,114 @@ BUILDERS: dict[str, Callable[[Context], Built]] = {
 }
 
 
+# --------------------------------------------------------------------------- every fact
+# The templates place what the detail slots recognise. Whatever else the prompt says (the
+# activities of a plan, the practical advice of a blood-donation message, a list of
+# games) must not be dropped: each clause of the prompt whose words the draft does not
+# already hold is carried over, in the trainee's words, under "Nội dung cụ thể".
+_CLAUSE_END = re.compile(r"\.(?=\s|$)|,(?!\d)|(?<!\d),|[;:\n()]|\s[-–]\s")
+_INSTRUCTION = re.compile(
+    r"^(?:(?:hay|giup (?:toi|minh|em)|nho)\s+)?(?:(?:soan|viet|lap|lam|tao|thiet ke|ra)\s+)?"
+    r"(?:(?:mot|ban|cai)\s+)?(?:(?:thong bao|giay moi|ke hoach|bao cao|bien ban|bai dang"
+    r"|bai viet|tin nhan|status|caption|kich ban|tb|gm|kh|bc|bb|bai|tin)(?![a-z]))?\s*"
+    r"(?:(?:len|tren)\s+)?(?:(?:fanpage|facebook|fb|zalo|ngan)(?![a-z]))?\s*"
+)
+_FILLER = frozenset(
+    """
+    va cua cho de ve voi tai luc ngay thang nam la co cac nhung mot the nay do o tu den duoc
+    se da dang thi ma nhe nha hay viet soan lap to chuc giup toi minh em ban keu goi moi
+    nhac
+    """.split()  # noqa: SIM905
+)
+_WORDS = re.compile(r"[a-z0-9]+(?:[./][a-z0-9]+)*%?")
+_MIN_NEW_PAIRS = 2  # a clause bringing fewer new word pairs is already in the draft
+_NEW_WORD_SHARE = 0.1
+_NOT_A_FACT = re.compile(
+    r"(?<![a-z])(?:duoi|toi da|khong qua|khoang) \d+ (?:chu|tu|ky tu|dong|cau|giay|phut)"
+    r"|(?<![a-z])(?:giong|hashtag|emoji|bieu tuong cam xuc|ngan gon|ngan thoi"
+    r"|trang trong|than thien|vui tuoi|am ap)(?![a-z])"
+)
+# The frame of a document (header in capitals, number, signature block) says nothing of
+# what the prompt asked: "CHỦ TỊCH" under the signature is not "chủ tịch CĐCS" invited.
+_FRAME = re.compile(r"^(?:[^a-zà-ỹđ]*|Số:.*|- Lưu:.*|Nơi nhận:.*)$")
+_WHEN_WHERE = re.compile(r"(?<![a-z])(?:tai|o|dia diem|luc|vao|ngay|gio|tu|den)(?![a-z])")
+_WHEN = re.compile(r"\d{1,2}(?:h\d{0,2}|gio)|\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}h\d{2}")
+
+
+def _prompt_points(ctx: Context, draft: str) -> list[str]:
+    """Clauses of the prompt the draft does not hold yet, in the trainee's words.
+
+    A clause counts as held when its pairs of content words ("thanh niên", "đơn vị máu")
+    are in the draft, whatever the order of the clauses; a number not in the draft is
+    never dropped, and a one- or two-word item of a list ("kéo co") is compared whole.
+    """
+    # After follow-ups ("đổi địa điểm thành ...") only the task's own turn is carried, and
+    # not its time and place clauses: those are the slots a follow-up changes.
+    follow_ups = "\n" in ctx.prompt.strip()
+    text = nfc(ctx.prompt.strip().split("\n", 1)[0] if follow_ups else ctx.prompt)
+    folded = fold_aligned(text)
+    body = [line for line in draft.splitlines() if not _FRAME.match(line)]
+    have = " " + " ".join(_WORDS.findall(fold("\n".join(body)))) + " "
+    points, start = [], 0
+    for end in [m.start() for m in _CLAUSE_END.finditer(folded)] + [len(text)]:
+        clause, plain = text[start:end], folded[start:end]
+        start = end + 1
+        if _NOT_A_FACT.search(plain):
+            continue  # "dưới 40 chữ", "giọng trang trọng", "thêm 3 hashtag": instructions
+        if follow_ups and _WHEN_WHERE.search(plain):
+            continue
+        lead = _INSTRUCTION.match(plain.strip())
+        skip = len(plain) - len(plain.lstrip()) + (lead.end() if lead else 0)
+        tokens = _WORDS.findall(re.sub(r"#\w+", " ", plain[skip:]))  # hashtags have a slot
+        content = [w for w in tokens if w not in _FILLER]
+        if not content:
+            continue
+        new_numbers = [w for w in content if any(c.isdigit() for c in w) and f" {w} " not in have]
+        if follow_ups and new_numbers and all(_WHEN.fullmatch(w) for w in new_numbers):
+            continue  # a time or date a later turn replaced ("đổi giờ thành 15h30")
+        pairs = [
+            f" {a} {b} "
+            for a, b in itertools.pairwise(tokens)
+            if a not in _FILLER and b not in _FILLER
+        ]
+        new_pairs = [p for p in pairs if p not in have]
+        new_words = [w for w in content if f" {w} " not in have]
+        whole = f" {' '.join(tokens)} " in have
+        short = len(content) <= 2 and not whole
+        # pairs across two facts already placed ("Huế đăng") say nothing new: some of the
+        # clause's own words must be new too
+        fresh = len(new_words) >= max(1, _NEW_WORD_SHARE * len(content))
+        enough = len(new_pairs) >= min(_MIN_NEW_PAIRS, len(pairs)) and bool(new_pairs)
+        if new_numbers or short or (fresh and enough):
+            point = restore(clause[skip:].strip(" -–"))
+            points.append(point[:1].upper() + point[1:])
+            have += " ".join(tokens) + " "
+    return points
+
+
+def _carry_points(ctx: Context, draft: str) -> str:
+    if ctx.task not in ("notice", "invitation", "plan", "report", "minutes", "post"):
+        return draft
+    if ctx.task == "post" and ctx.limits():
+        return draft  # the trainee set the length: the post builder already chose what fits
+    points = _prompt_points(ctx, draft)
+    if not points:
+        return draft
+    lines = draft.split("\n")
+    if ctx.task == "post":
+        at = next((i for i, line in enumerate(lines) if line.startswith("#")), len(lines))
+        block = [*(f"- {_end_plain(p)}" for p in points), ""]
+    else:
+        sign = next((i for i, line in enumerate(lines) if line.startswith("TM.")), len(lines))
+        at = max(0, sign - 2)  # before the closing sentence and the blank line
+        block = [t("doc.details_heading"), *(f"- {_end(p)}" for p in points)]
+    return "\n".join([*lines[:at], *block, *lines[at:]])
+
+
+def _end_plain(value: str) -> str:
+    return value.rstrip(" .;") + "."
+
+
 def build(ctx: Context, *, source: str = "", text: str = "") -> Built:
     """Run the builder for ``ctx.task``; summary and general also need the raw text."""
     if ctx.task == "summary":
@@ -950,6 +1172,7 @@ def build(ctx: Context, *, source: str = "", text: str = "") -> Built:
         built = build_general(ctx, text)
     else:
         built = BUILDERS[ctx.task](ctx)
+        built.draft = _carry_points(ctx, built.draft)
     built.missing = list(ctx.missing)
     built.notes = ctx.notes + built.notes
     return built

@@ -6,7 +6,7 @@ fills a template with them and marks what is missing with ``[bổ sung: ...]``. 
 closing tips say what to add to the prompt, so a better prompt gives a better draft.
 It runs without network, is deterministic and never raises on any text.
 
->>> from congdoan.providers.base import Message
+>>> from congdoan.replies import Message
 >>> answer = respond([Message("user", "Viết thông báo họp Ban Chấp hành lúc 8h00 ngày 15/5/2026")])
 >>> answer.task, "8h00" in answer.text
 ('notice', True)
@@ -15,12 +15,13 @@ It runs without network, is deterministic and never raises on any text.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..i18n import LANGUAGES, msg
-from ..providers.base import Message
+from ..replies import Message
 from . import drafts
+from ._text import fold
 from .details import extract, merge
 from .drafts import Context, t
 from .tasks import TASKS, detect_task, split_summary_source
@@ -117,12 +118,78 @@ def answer(messages: Sequence[Message], *, today: dt.date) -> PracticeAnswer:
                 source = pasted
                 break
 
-    details = merge([extract(s) for s in system] + [extract(s) for s in instructions])
+    # A message that names a task starts a new piece of work: details of earlier tasks (a
+    # member's phone number, another event's date) must not leak into it. A follow-up
+    # ("viết ngắn lại", "thêm địa điểm: ...") keeps the turns back to the task it refines.
+    start = _task_start(users)
+    details = merge([extract(s) for s in system] + [extract(s) for s in instructions[start:]])
+    _drop_impossible_issuers(details, "\n".join(instructions[start:]))
     if task == "general":
         details = merge([extract(last)]) if last.strip() else {}
     ctx = Context(task, details, today)
+    ctx.prompt = "\n".join(users[start:])
     built = drafts.build(ctx, source=source, text=last)
+    if task != "general" and _typed_without_marks(last):
+        built.notes.insert(0, t("tips.diacritics"))
     return _finish(ctx, built, details)
+
+
+_NATIONAL = ("cong doan viet nam", "tong lien doan lao dong viet nam")
+_BARE_BODIES = ("cong doan", "cong doan co so", "cdcs", "ldld", "lien doan lao dong", "")
+# "bản tin công đoàn quý IV", "công đoàn các cấp": the word without a body's name after it
+_NOT_A_BODY = re.compile(r"cong doan (?:quy|nam|thang|cap|cac|vien|phi)(?![a-z])")
+
+
+def _drop_impossible_issuers(details: dict[str, list[str]], prompt: str = "") -> None:
+    """A grassroots draft is not issued by "Công đoàn Việt Nam", nor by its own superior.
+
+    "Kỷ niệm 97 năm thành lập Công đoàn Việt Nam" names the national union as the
+    occasion; a union named as both issuer and superior would report to itself.
+    """
+    if "superior" in details:  # "Công đoàn" alone (from "Chợ Tết Công đoàn") names no body
+        details["superior"] = [
+            s for s in details["superior"] if fold(s).strip() not in _BARE_BODIES
+        ]
+    kept = [
+        org
+        for org in details.get("org", ())
+        if fold(org).strip() not in _NATIONAL
+        and not _NOT_A_BODY.match(fold(org).strip())
+        and fold(org).strip() not in _BARE_BODIES
+    ]
+    if "org" in details:
+        details["org"] = kept
+    said = fold(prompt)
+    for superior in details.get("superior", ()):
+        if not kept and f"cua {fold(superior).strip()}" in said:
+            kept = details["org"] = [superior]  # "thông báo của LĐLĐ ...": the LĐLĐ issues it
+            break
+    issuers = {fold(org).strip() for org in kept}
+    if "superior" in details:  # "thông báo của LĐLĐ thành phố Huế": the issuer, not its superior
+        details["superior"] = [s for s in details["superior"] if fold(s).strip() not in issuers]
+
+
+# "... cho sự kiện này", "nội dung trên": a new task about the same thing keeps its details.
+_BACK_REFERENCE = re.compile(
+    r"(?<![a-z])(?:(?:su kien|hoat dong|noi dung|chuong trinh|bai|van ban|thong bao|ke hoach)"
+    r" (?:nay|tren|do|vua roi|vua soan)|o tren|phia tren)(?![a-z])"
+)
+
+
+def _task_start(users: list[str]) -> int:
+    """Index of the turn that began the current task (0 when none named one)."""
+    for index in range(len(users) - 1, -1, -1):
+        if detect_task(users[index]) is not None and not _BACK_REFERENCE.search(fold(users[index])):
+            return index
+    return 0
+
+
+_MARKS = re.compile("[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]", re.I)
+
+
+def _typed_without_marks(text: str) -> bool:
+    """Three or more words and not one Vietnamese letter: typed without diacritics."""
+    return len(text.split()) >= 3 and not _MARKS.search(text)
 
 
 def _finish(ctx: Context, built: drafts.Built, details: dict[str, list[str]]) -> PracticeAnswer:
@@ -160,17 +227,3 @@ def _finish(ctx: Context, built: drafts.Built, details: dict[str, list[str]]) ->
         tips=tips,
         draft=built.draft,
     )
-
-
-def without_tips(text: str) -> str:
-    """The draft part of a practice-model answer: everything before the tips section.
-
-    Trainees paste whole answers into the checkers; the tips are advice to them, not
-    part of the notice or post being checked. Text without the heading is returned as is.
-    """
-    for lang in LANGUAGES:
-        heading = "\n\n" + msg("practice.tips.heading", lang=lang) + "\n"
-        at = text.find(heading)
-        if at >= 0:
-            return text[:at]
-    return text

@@ -52,13 +52,15 @@ _TASK_WORDS: tuple[tuple[str, str], ...] = (
     (
         "post",
         r"bai dang|bai viet|status|bai post|tin nhan|caption|post"
+        r"|bai (?:fb|facebook|face|zalo|fanpage|page)|tin (?:zalo|fb)"
         r"|dang (len |tren )?(facebook|fanpage|zalo|mang xa hoi|trang)",
     ),
-    ("minutes", r"bien ban"),
-    ("invitation", r"giay moi|thu moi"),
-    ("plan", r"ke hoach"),
-    ("report", r"bao cao"),
-    ("notice", r"thong bao"),
+    # union clerks' abbreviations: TB, GM, KH, BC, BB; "Mời ... dự ..." is an invitation
+    ("minutes", r"bien ban|bb"),
+    ("invitation", r"giay moi|thu moi|gm|moi (?:[a-z0-9]+ ){1,8}(?:du|tham du)"),
+    ("plan", r"ke hoach|kh"),
+    ("report", r"bao cao|bc"),
+    ("notice", r"thong bao|tb"),
 )
 _PATTERNS = tuple((task, re.compile(_B + f"(?:{words})" + _E)) for task, words in _TASK_WORDS)
 _SUMMARY_RE = re.compile(_B + f"(?:{_SUMMARY})" + _E)

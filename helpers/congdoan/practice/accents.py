@@ -1,0 +1,75 @@
+"""Put the marks back on union phrases typed without diacritics.
+
+"hop bch thang 5" should come out as "họp Ban Chấp hành tháng 5", not be copied raw into
+a notice's title. Only whole phrases of the union vocabulary are restored, longest first,
+so an ambiguous syllable alone ("tai": tại or tai nạn?) is never guessed; anything else
+keeps the trainee's spelling, and the draft's tips ask them to type with diacritics.
+
+>>> restore("hop bch thang 5 tai hoi truong cong ty")
+'họp Ban Chấp hành tháng 5 tại hội trường Công ty'
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+__all__ = ["restore"]
+
+# Folded phrase -> the phrase with its marks. Phrases, not syllables: "tai nan lao dong"
+# is restored before "tai hoi truong", and "tai" alone never is.
+PHRASES = {
+    "ban chap hanh": "Ban Chấp hành", "bch": "Ban Chấp hành", "ban thuong vu": "Ban Thường vụ",
+    "cdcs": "Công đoàn cơ sở", "cong doan co so": "Công đoàn cơ sở", "ldld": "LĐLĐ",
+    "lien doan lao dong": "Liên đoàn Lao động", "cong doan": "công đoàn",
+    "doan vien": "đoàn viên", "nguoi lao dong": "người lao động", "cong nhan": "công nhân",
+    "to cong doan": "tổ công đoàn", "ban giam doc": "Ban Giám đốc", "ban nu cong": "Ban Nữ công",
+    "nu cong": "nữ công", "nu doan vien": "nữ đoàn viên", "doan phi": "đoàn phí",
+    "hop bch": "họp Ban Chấp hành", "hop to": "họp tổ", "hop": "họp", "thang": "tháng",
+    "thang cong nhan": "Tháng Công nhân", "le phat dong": "Lễ phát động",
+    "tet sum vay": "Tết Sum vầy", "tet nguyen dan": "Tết Nguyên đán", "trung thu": "Trung thu",
+    "giai bong da": "giải bóng đá", "bong da": "bóng đá", "hoi thao": "hội thao",
+    "hien mau": "hiến máu", "tham hoi": "thăm hỏi", "ket nap": "kết nạp",
+    "dai hoi": "Đại hội", "nhiem ky": "nhiệm kỳ", "hoi nghi": "hội nghị",
+    "hoi truong": "hội trường", "phong hop": "phòng họp", "nha an ca": "nhà ăn ca",
+    "san cong ty": "sân công ty", "cong ty": "Công ty", "truong": "trường",
+    "tai hoi truong": "tại hội trường", "tai phong hop": "tại phòng họp",
+    "tai nha an ca": "tại nhà ăn ca", "tai san cong ty": "tại sân công ty",
+    "tai nan lao dong": "tai nạn lao động", "an toan lao dong": "an toàn lao động",
+    "ve sinh lao dong": "vệ sinh lao động", "thong bao": "thông báo",
+    "ke hoach": "kế hoạch", "bao cao": "báo cáo", "giay moi": "giấy mời",
+    "so ket": "sơ kết", "tong ket": "tổng kết", "quy": "quý", "nam": "năm",
+    "qua tet": "quà Tết", "suat qua": "suất quà", "hoan canh kho khan": "hoàn cảnh khó khăn",
+    "vo dich": "vô địch", "toa dam": "tọa đàm", "doi thoai": "đối thoại",
+    "thanh pho": "thành phố", "phuong": "phường", "ao phan quang": "áo phản quang",
+    "ca dem": "ca đêm", "nghi le": "nghỉ lễ", "nghi mat": "nghỉ mát", "lich truc": "lịch trực",
+    "doi lich": "đổi lịch", "ket qua": "kết quả", "thi dua": "thi đua", "xuat sac": "xuất sắc",
+    "dat loai": "đạt loại", "kha": "khá", "to det": "tổ dệt", "to nhuom": "tổ nhuộm",
+    "sang": "sáng", "chieu": "chiều", "toi": "tối", "ngay": "ngày", "luc": "lúc",
+    "vao": "vào", "thu hai": "thứ Hai", "thu ba": "thứ Ba", "thu tu": "thứ Tư",
+    "thu nam": "thứ Năm", "thu sau": "thứ Sáu", "thu bay": "thứ Bảy", "chu nhat": "Chủ nhật",
+    "cho": "cho", "cua": "của", "ve viec": "về việc", "to chuc": "tổ chức",
+}  # fmt: skip
+_MARKED = re.compile("[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]", re.I)
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    phrases = sorted(PHRASES, key=len, reverse=True)
+    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![\w])",
+                      re.IGNORECASE)  # fmt: skip
+
+
+def restore(text: str) -> str:
+    """``text`` with known union phrases marked, when it was typed with no marks at all."""
+    if not text or _MARKED.search(text):
+        return text
+
+    def mark(m: re.Match[str]) -> str:
+        found = m.group()
+        marked = PHRASES[found.lower()]
+        if found[:1].isupper() and marked[:1].islower():
+            marked = marked[:1].upper() + marked[1:]
+        return marked
+
+    return _pattern().sub(mark, text)

@@ -1,13 +1,23 @@
-"""Benchmark: `congdoan course autograde --workers N` against nbgrader's serial autograde.
+"""Benchmark: `congdoan course autograde --workers N` (sandboxed) against nbgrader serial.
 
-    python tests/bench_autograde.py --students 100 [--workers 2] [--assignment a01_thong_bao]
+    python tests/bench_autograde.py --students 100 [--workers 2] [--repeats 3]
+        [--assignments a01_thong_bao,a02_ke_hoach]
 
-Builds one class of ``--students`` submissions (solution, partial, empty and broken
-answers of the real assignment, from ``tests/grading/answers.py``), copies it, then
-grades one copy with ``nbgrader autograde NAME`` (one CLI process, all submissions in
-series, as a trainer would run it) and the other with ``congdoan course autograde``.
-Prints both times, the ratio, and whether every grade cell got the same score.
-Not collected by pytest (the file name does not start with ``test_``).
+For each assignment, one class of ``--students`` submissions is built (solution, partial,
+empty and broken answers of the real assignment, from ``tests/grading/answers.py``). Each
+repeat grades two fresh copies of it:
+
+* **nbgrader** — ``nbgrader autograde NAME --force``: one CLI process, submissions in
+  series, nbgrader's own ``Execute`` (no sandbox: the class config's sandboxed step is
+  switched back for this copy only), as a trainer would run it;
+* **congdoan** — ``congdoan course autograde NAME --workers N``: sandbox on (bubblewrap
+  when installed; the script says which).
+
+The order of the two sides alternates between repeats (nbgrader first in odd repeats),
+the load average is printed before each run, and the medians give the ratio. Every
+grade row is compared field by field (auto score, manual score, extra credit, needs
+manual grade), and the statuses congdoan reports are compared with those read the same
+way from nbgrader's autograded notebooks. Not collected by pytest.
 """
 
 from __future__ import annotations
@@ -17,6 +27,7 @@ import json
 import os
 import shutil
 import sqlite3
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -34,6 +45,15 @@ from tests.course import classroom  # noqa: E402
 from tests.grading import answers  # noqa: E402
 
 VARIANTS = ("solution", "partial", "solution", "empty", "broken")
+PLAIN_NBGRADER = (
+    "nbgrader.preprocessors.Execute",
+    "nbgrader.preprocessors.IgnorePattern",
+    "nbconvert.preprocessors.ClearMetadataPreprocessor",
+    "nbgrader.preprocessors.LimitOutput",
+    "nbgrader.preprocessors.SaveAutoGrades",
+    "nbgrader.preprocessors.AssignLatePenalties",
+    "nbgrader.preprocessors.CheckCellMetadata",
+)
 
 
 def build(folder: Path, students: int, assignment: str) -> Path:
@@ -63,81 +83,143 @@ def build(folder: Path, students: int, assignment: str) -> Path:
     return root
 
 
-def grades(root: Path) -> dict[tuple[str, str], float]:
+def grade_rows(root: Path) -> dict[tuple[str, str], tuple]:
+    """(student, cell) -> (auto, manual, extra credit, needs manual grade), straight from SQLite."""
     connection = sqlite3.connect(root / "gradebook.db")
     try:
         rows = connection.execute(
-            "SELECT sa.student_id, bc.name, COALESCE(g.manual_score, g.auto_score, 0)"
+            "SELECT sa.student_id, bc.name, g.auto_score, g.manual_score, g.extra_credit,"
+            " g.needs_manual_grade"
             " FROM grade g JOIN submitted_notebook sn ON g.notebook_id = sn.id"
             " JOIN submitted_assignment sa ON sn.assignment_id = sa.id"
             " JOIN base_cell bc ON g.cell_id = bc.id"
         ).fetchall()
     finally:
         connection.close()
-    return {(s, c): round(v, 2) for s, c, v in rows}
+    return {(r[0], r[1]): (r[2], r[3], r[4], bool(r[5])) for r in rows}
+
+
+def statuses_of(root: Path, assignment: str) -> dict[str, str]:
+    """The status congdoan's rules give each submission, from the notebooks on disk."""
+    from congdoan.course import autograde as ag
+    from congdoan.course.coursedir import Course
+    from congdoan.course.gradebook import open_gradebook
+
+    course = Course(root)
+    with open_gradebook(course) as gradebook:
+        reference = ag._reference(course, gradebook, assignment)
+    found = {}
+    for folder in sorted((root / "submitted").glob(f"*/{assignment}")):
+        student = folder.parent.name
+        outcome = ag.Outcome(student, ag._precheck(folder, reference))
+        graded = root / "autograded" / student / assignment
+        if graded.is_dir():
+            post = ag._postcheck(graded, reference)
+            if "empty" in outcome.statuses:
+                post = [s for s in post if s != "runtime_error"]
+            outcome.statuses.extend(post)
+        else:
+            outcome.statuses.append("grading_failed")
+        found[student] = outcome.status
+    return found
+
+
+def load() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def run_nbgrader(root: Path, assignment: str) -> float:
+    config = root / "nbgrader_config.py"
+    with config.open("a", encoding="utf-8") as handle:  # this copy only: nbgrader's own Execute
+        handle.write(f"\nc.Autograde.autograde_preprocessors = {list(PLAIN_NBGRADER)!r}\n")
+    env = worker_environment(root)  # the same keyless environment as congdoan's workers
+    env["CONGDOAN_ANSWER_KEYS"] = str(root / "source")
+    started = time.monotonic()
+    subprocess.run(
+        [sys.executable, "-m", "nbgrader", "autograde", assignment, "--force"],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    return time.monotonic() - started
+
+
+def run_congdoan(root: Path, assignment: str, workers: int) -> tuple[float, dict[str, str]]:
+    started = time.monotonic()
+    result = CliRunner().invoke(
+        cli, ["course", "-C", str(root), "autograde", assignment, "--workers", str(workers)]
+    )
+    seconds = time.monotonic() - started
+    assert result.exit_code == 0, result.output
+    from congdoan.course.autograde import load_outcomes
+    from congdoan.course.coursedir import Course
+
+    outcomes = load_outcomes(Course(root), assignment)
+    return seconds, {student: outcome.status for student, outcome in outcomes.items()}
+
+
+def compare(a: dict, b: dict) -> list:
+    return sorted((k, a.get(k), b.get(k)) for k in set(a) | set(b) if a.get(k) != b.get(k))
+
+
+def bench(assignment: str, options, folder: Path) -> bool:
+    print(f"\n== {assignment}: a class of {options.students} submissions ...")
+    base = build(folder / assignment, options.students, assignment)
+    times: dict[str, list[float]] = {"nbgrader": [], "congdoan": []}
+    ok = True
+    for repeat in range(options.repeats):
+        order = ["nbgrader", "congdoan"] if repeat % 2 == 0 else ["congdoan", "nbgrader"]
+        roots = {}
+        for side in order:
+            root = folder / f"{assignment}-{side}-{repeat}" / "lop"
+            shutil.copytree(base, root)
+            roots[side] = root
+            print(f"  repeat {repeat + 1}, {side:8s}: load average {load()}", end="", flush=True)
+            if side == "nbgrader":
+                seconds = run_nbgrader(root, assignment)
+            else:
+                seconds, statuses = run_congdoan(root, assignment, options.workers)
+            times[side].append(seconds)
+            print(f" -> {seconds:6.1f} s ({seconds / options.students:.2f} s a submission)")
+        rows = grade_rows(roots["nbgrader"]), grade_rows(roots["congdoan"])
+        grade_diff = compare(*rows)
+        status_diff = compare(statuses_of(roots["nbgrader"], assignment), statuses)
+        print(
+            f"  repeat {repeat + 1}: {len(rows[0])} grade rows, field-by-field differences: "
+            f"{len(grade_diff)}; status differences: {len(status_diff)}"
+        )
+        for diff in (grade_diff + status_diff)[:10]:
+            print("    differs:", diff)
+        ok = ok and not grade_diff and not status_diff
+        for root in roots.values():
+            shutil.rmtree(root.parent, ignore_errors=True)
+    serial, parallel = (statistics.median(times[s]) for s in ("nbgrader", "congdoan"))
+    print(
+        f"  median: nbgrader serial {serial:.1f} s, congdoan --workers {options.workers} "
+        f"{parallel:.1f} s; speed-up {serial / parallel:.2f}x "
+        f"(per repeat: {', '.join(f'{a / b:.2f}x' for a, b in zip(*times.values(), strict=True))})"
+    )
+    return ok
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--students", type=int, default=100)
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--assignment", default="a01_thong_bao")
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--assignments", default="a01_thong_bao,a02_ke_hoach")
     options = parser.parse_args()
+    from congdoan.course.sandbox import available
 
+    print(
+        f"sandbox: {'bubblewrap' if available() else 'NOT available (unsandboxed)'}; "
+        f"{os.cpu_count()} cores; load average {load()}"
+    )
     with tempfile.TemporaryDirectory() as temporary:
-        folder = Path(temporary)
-        print(f"building a class of {options.students} submissions of {options.assignment} ...")
-        serial_root = build(folder / "serial", options.students, options.assignment)
-        parallel_root = folder / "parallel" / "lop"
-        shutil.copytree(serial_root, parallel_root)
-        text = (parallel_root / "nbgrader_config.py").read_text(encoding="utf-8")
-        assert "HERE" in text  # the config is relative to its folder, so the copy is independent
-
-        env = worker_environment(serial_root)  # same keyless environment for both
-        started = time.monotonic()
-        done = subprocess.run(
-            [sys.executable, "-m", "nbgrader", "autograde", options.assignment, "--force"],
-            cwd=serial_root,
-            env=env,
-            capture_output=True,
-            text=True,
-        )
-        serial = time.monotonic() - started
-        if done.returncode != 0:
-            print("nbgrader autograde reported errors (expected for broken answers)")
-
-        started = time.monotonic()
-        result = CliRunner().invoke(
-            cli,
-            [
-                "course",
-                "-C",
-                str(parallel_root),
-                "autograde",
-                options.assignment,
-                "--workers",
-                str(options.workers),
-            ],
-        )
-        parallel = time.monotonic() - started
-        assert result.exit_code == 0, result.output
-
-        a, b = grades(serial_root), grades(parallel_root)
-        same = a == b
-        print(
-            f"nbgrader autograde (serial, one process): {serial:7.1f} s "
-            f"({serial / options.students:.2f} s a submission)"
-        )
-        print(
-            f"congdoan course autograde --workers {options.workers}:   {parallel:7.1f} s "
-            f"({parallel / options.students:.2f} s a submission)"
-        )
-        print(f"speed-up: {serial / parallel:.2f}x on {os.cpu_count()} cores")
-        print(f"grades identical: {same} ({len(a)} grade cells)")
-        if not same:
-            diff = sorted(k for k in set(a) | set(b) if a.get(k) != b.get(k))
-            print("differences:", diff[:10])
-        return 0 if same else 1
+        results = [bench(name, options, Path(temporary)) for name in options.assignments.split(",")]
+    print(f"\ngrades and statuses identical everywhere: {all(results)}; load average {load()}")
+    return 0 if all(results) else 1
 
 
 if __name__ == "__main__":

@@ -121,3 +121,26 @@ def test_a_broken_submission_is_not_retried(monkeypatch):
     api = Api()
     result = worker.grade_one(api, "a01", "HV003")
     assert api.calls == 1 and result["success"] is False and "SyntaxError" in result["detail"]
+
+
+@pytest.mark.slow
+def test_a_refused_submission_says_why_and_gets_a_page(tiny_course, runner, tmp_path):
+    """A grading cell copied (a duplicate grade id): nbgrader refuses the notebook."""
+    students = _class(tiny_course, runner, tmp_path, ["correct"])
+    path = tiny_course / "submitted" / students[0] / classroom.TINY / f"{classroom.TINY}.ipynb"
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    test_cell = next(c for c in nb["cells"] if c["metadata"].get("nbgrader", {}).get("grade"))
+    nb["cells"].append(json.loads(json.dumps(test_cell)))
+    path.write_text(json.dumps(nb), encoding="utf-8")
+
+    result = invoke(runner, tiny_course, "autograde", classroom.TINY, "--timeout", "60")
+
+    assert result.exit_code == 0, result.output
+    line = next(x for x in result.output.splitlines() if students[0] in x)
+    # nbgrader's own reason (0.9.6 reports the copied cell as an outdated schema)
+    assert "lỗi khi chấm" in line and "SchemaTooOldError: Outdated schema version" in line, line
+    assert "Traceback" not in result.output
+    assert invoke(runner, tiny_course, "feedback", classroom.TINY).exit_code == 0
+    page = tiny_course / "feedback" / students[0] / classroom.TINY / f"{classroom.TINY}.html"
+    text = page.read_text(encoding="utf-8")
+    assert "chưa chấm được" in text and "SchemaTooOldError" in text

@@ -117,3 +117,29 @@ def test_collect_errors(course_with_roster, runner, tmp_path):
         runner, course_with_roster, "collect", classroom.TINY, "--from", str(tmp_path / "x.zip")
     )
     assert result.output == f"Lỗi: Không tìm thấy {tmp_path / 'x.zip'}.\n"
+
+
+def test_a_copied_notebook_with_someone_elses_id_replaces_nothing(
+    course_with_roster, runner, tmp_path
+):
+    """HV003 sends HV002's notebook (metadata says HV002) under HV003's own name."""
+    root = course_with_roster
+    first = tmp_path / "dot1.zip"
+    with zipfile.ZipFile(first, "w") as z:
+        z.writestr("HV002.ipynb", _notebook(root, ma_hoc_vien="HV002", ghi_chu="bản gốc"))
+    assert invoke(runner, root, "collect", classroom.TINY, "--from", str(first)).exit_code == 0
+    kept = root / "submitted" / "HV002" / classroom.TINY / f"{classroom.TINY}.ipynb"
+    original = kept.read_bytes()
+    second = tmp_path / "dot2.zip"
+    with zipfile.ZipFile(second, "w") as z:
+        z.writestr("HV003 Le Huu Chi.ipynb", _notebook(root, ma_hoc_vien="HV002"))
+
+    result = invoke(runner, root, "collect", classroom.TINY, "--from", str(second))
+
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[1] == (
+        "  ? HV003 Le Huu Chi.ipynb: xung đột: trong bài ghi mã HV002 nhưng tên tệp là của"
+        " HV003; không thay bài của ai, hỏi lại học viên rồi thu lại"
+    )
+    assert kept.read_bytes() == original
+    assert not (root / "submitted" / "HV003").exists()

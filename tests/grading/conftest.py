@@ -13,6 +13,15 @@ from congdoan.grading import nbgrader_settings
 from .answers import ASSIGNMENTS, NAMES, variant
 
 COURSE_ID = "congdoan"
+KEYS = Path(__file__).resolve().parents[2] / "assignments"
+
+
+@pytest.fixture(autouse=True)
+def answer_keys(monkeypatch):
+    """The grader's side: the answer keys beside the repository's assignments."""
+    from congdoan.grading.keys import KEYS_VARIABLE
+
+    monkeypatch.setenv(KEYS_VARIABLE, str(KEYS))
 
 
 def nbgrader_config(root: Path):

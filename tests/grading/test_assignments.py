@@ -196,18 +196,22 @@ def test_a05_notebook_shows_the_graded_texts():
 
 def test_a05_answer_has_exactly_the_planted_errors():
     from congdoan.facts import verify
-    from congdoan.grading.materials import A05_AI_ANSWER, A05_ERRORS, A05_SOURCES
+    from congdoan.grading.keys import a05_errors
+    from congdoan.grading.materials import A05_AI_ANSWER, A05_SOURCES
 
     report = verify(A05_AI_ANSWER, A05_SOURCES)
     assert report.counts["contradicted"] == 2 and report.counts["outdated"] == 1
     # every value of the answer that is right matches no error
     right = ["7h30", "03/5/2026", "1.000.000 đồng", "04/5/2026", "tháng 5/2026", "300", "10/6"]
-    assert not any(is_error(value) for value in right for is_error in A05_ERRORS)
+    assert not any(is_error(value) for value in right for is_error in a05_errors())
 
 
 def test_a06_keys_match_the_data_files():
     from congdoan.forms import clean_members, read_form, survey_summary
-    from congdoan.grading.materials import A06_MEMBERS, A06_SURVEY, A06_UNITS
+    from congdoan.grading.keys import a06_members, a06_survey
+    from congdoan.grading.materials import A06_UNITS
+
+    A06_MEMBERS, A06_SURVEY = a06_members(), a06_survey()
 
     folder = FOLDER / "a06_du_lieu_thanh_vien"
     members = clean_members(

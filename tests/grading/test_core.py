@@ -123,30 +123,30 @@ def test_warnings_and_logging_inside_a_checker_never_reach_stderr(capfd):
         print("stray", file=sys.stderr)
         return _report(True)
 
-    from congdoan.grading import extra
+    from congdoan import checks
 
-    extra.KINDS["noisy"] = (noisy, "text")
+    checks.register("noisy", noisy)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error")  # as pytest's filterwarnings=error would
             assert grade("văn bản", kind="noisy", points=1) == 1.0
     finally:
-        del extra.KINDS["noisy"]
+        del checks._registered["noisy"]
     _, err = capfd.readouterr()
     assert err == ""
 
 
 def test_a_checker_crash_gives_zero_not_an_exception(capfd):
-    from congdoan.grading import extra
+    from congdoan import checks
 
     def broken(text: str) -> Report:
         raise RuntimeError("bug")
 
-    extra.KINDS["broken"] = (broken, "text")
+    checks.register("broken", broken)
     try:
         assert grade("văn bản", kind="broken", points=3, label="draft") == 0.0
     finally:
-        del extra.KINDS["broken"]
+        del checks._registered["broken"]
     out, err = capfd.readouterr()
     assert "Chưa chấm được draft" in out and err == ""
 

@@ -181,3 +181,13 @@ def test_release_hides_solutions_and_hidden_tests(graded, name):
             region = cell.source.split("### BEGIN SOLUTION")[1].split("### END SOLUTION")[0]
             assert region.strip() not in released
     assert sum("BEGIN HIDDEN TESTS" in c.source for c in source.cells) >= 1
+
+
+@pytest.mark.parametrize("name", ["a05_thong_tin", "a06_du_lieu_thanh_vien"])
+def test_answer_keys_stay_with_the_trainer(graded, name):
+    """The key is in source/ (the grader reads it), never released nor copied to a submission."""
+    root, _, _, _ = graded
+    assert (root / "source" / name / "dap_an.json").is_file()
+    assert (root / "release" / name).is_dir()
+    assert not list((root / "release").rglob("dap_an.json"))
+    assert not list((root / "autograded").rglob("dap_an.json"))

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
 from congdoan.grading import grade_part
 from congdoan.grading.core import answer_problem, as_answer, as_list
-from congdoan.grading.materials import A05_ERRORS, A06_MEMBERS, A06_SURVEY, A06_UNITS
+from congdoan.grading.keys import a05_errors
+from congdoan.grading.materials import A06_UNITS
 from congdoan.grading.tasks import (
     check_clean_members,
     check_errors_found,
@@ -17,6 +21,10 @@ from congdoan.grading.tasks import (
     check_survey_counts,
 )
 from congdoan.media import script_table, to_srt
+
+_KEY = Path(__file__).resolve().parents[2] / "assignments/a06_du_lieu_thanh_vien/dap_an.json"
+A06_MEMBERS = json.loads(_KEY.read_text(encoding="utf-8"))["members"]
+A06_SURVEY = json.loads(_KEY.read_text(encoding="utf-8"))["survey"]
 
 SCRIPT = script_table(
     [
@@ -62,7 +70,7 @@ def test_broken_subtitles_or_script_give_one_failed_item():
     ],
 )
 def test_errors_found_counts_recall_and_precision(entries, failed):
-    assert check_errors_found(entries, A05_ERRORS).failed_codes == failed
+    assert check_errors_found(entries, a05_errors()).failed_codes == failed
 
 
 def test_a05_errors_part_scores_precision(capfd):

@@ -98,9 +98,15 @@ def autograde(
     timeout: float = DEFAULT_TIMEOUT,
     students: list[str] | None = None,
     on_result: Callable[[int, int, Outcome], None] | None = None,
+    on_warning: Callable[[str], None] | None = None,
 ) -> list[Outcome]:
-    """Grade every submission of ``assignment`` (or only ``students``); returns outcomes."""
-    from .gradebook import install_busy_timeout, open_gradebook
+    """Grade every submission of ``assignment`` (or only ``students``); returns outcomes.
+
+    ``on_warning`` receives, in Vietnamese, that submissions run unsandboxed (once,
+    where bubblewrap is missing) and any gradebook score this run did not set.
+    """
+    from .gradebook import changes, install_busy_timeout, open_gradebook, snapshot
+    from .sandbox import unsandboxed_warning
 
     install_busy_timeout()
     course.require_assignment(assignment)
@@ -172,8 +178,15 @@ def autograde(
             on_result(done, total, outcome)
 
     workers = max(1, min(workers or os.cpu_count() or 1, len(jobs) or 1))
+    warning = unsandboxed_warning() if jobs else None
+    if warning and on_warning:
+        on_warning(warning)
+    before = snapshot(course.db_path)
     if jobs:
         _run_pool(course.root, assignment, jobs, workers, timeout, finished)
+    foreign = changes(before, snapshot(course.db_path), assignment, set(found))
+    if foreign and on_warning:
+        on_warning(msg("integrity.gradebook_changed", count=len(foreign), first=foreign[0]))
 
     ordered = [outcomes[s] for s in found]
     for outcome in ordered:

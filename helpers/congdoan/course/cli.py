@@ -12,25 +12,26 @@ from pathlib import Path
 
 import click
 
+from ..cli_support import CongdoanClickError
 from ..errors import CongdoanError
 from ..i18n import msg
 
 __all__ = ["course"]
 
 
-class CourseClickError(click.ClickException):
-    """``Lỗi: <message>`` on stderr, exit code 1, no traceback."""
-
-    def show(self, file=None) -> None:
-        click.echo(f"{msg('cli.error_prefix')}: {self.message}", err=True)
+#: One error class for every command group (``Lỗi: ...``, exit 1, no traceback).
+CourseClickError = CongdoanClickError
 
 
 def _course(ctx: click.Context):
     from .coursedir import find_course
+    from .integrity import verify
 
     chosen = ctx.find_root().meta.get("congdoan.course_dir")
     try:
-        return find_course(Path(chosen) if chosen is not None else None)
+        found = find_course(Path(chosen) if chosen is not None else None)
+        verify(found.root)  # before anything loads nbgrader_config.py
+        return found
     except CongdoanError as exc:
         raise CourseClickError(str(exc)) from None
 
@@ -209,6 +210,7 @@ def autograde(
         timeout=timeout,
         students=list(students) or None,
         on_result=progress,
+        on_warning=click.echo,
     )
     counts = {}
     for outcome in outcomes:
@@ -237,8 +239,14 @@ def feedback(ctx: click.Context, name: str) -> None:
     default=None,
     help=msg("course.help.xlsx"),
 )
+@click.option(
+    "--certificates",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help=msg("course.help.certificates"),
+)
 @click.pass_context
-def report(ctx: click.Context, xlsx: Path | None) -> None:
+def report(ctx: click.Context, xlsx: Path | None, certificates: Path | None) -> None:
     from .report import build_report, summary_lines, write_xlsx
 
     target = _course(ctx)
@@ -248,3 +256,15 @@ def report(ctx: click.Context, xlsx: Path | None) -> None:
     if xlsx is not None:
         written = _run(write_xlsx, data, xlsx)
         click.echo(msg("course.report.written", path=written))
+    if certificates is not None:
+        _write_certificates(data, certificates)
+
+
+def _write_certificates(data, folder: Path) -> None:
+    """One Word certificate per trainee who passed; the others listed with the reason."""
+    from ..certificate import class_certificates
+
+    written, missing = _run(class_certificates, data, folder)
+    click.echo(msg("course.report.certificates", count=len(written), path=folder))
+    for trainee, reasons in sorted(missing.items()):
+        click.echo(msg("course.report.no_certificate", id=trainee, reasons="; ".join(reasons)))

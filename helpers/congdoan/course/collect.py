@@ -147,13 +147,33 @@ def match_trainee(file_name: str, nb: dict, roster: list[Trainee]) -> tuple[Trai
         by_name.setdefault(fold(t.ho_ten), []).append(t)
 
     declared_id, declared_name = _declared_identity(nb)
+    by_content: tuple[Trainee | None, str] = (None, "")
     if declared_id and declared_id.lower() in by_id:
-        return by_id[declared_id.lower()], msg("course.collect.how_content_id")
-    if declared_name:
+        by_content = by_id[declared_id.lower()], msg("course.collect.how_content_id")
+    elif declared_name:
         found = by_name.get(fold(declared_name), [])
         if len(found) == 1:
-            return found[0], msg("course.collect.how_content_name")
+            by_content = found[0], msg("course.collect.how_content_name")
+    by_file = _by_file_name(file_name, by_id, by_name)
+    if by_content[0] is not None:
+        named = by_file[0]
+        if named is not None and named.ma_hoc_vien != by_content[0].ma_hoc_vien:
+            # a copied notebook carrying someone else's id: replace nobody's work
+            return None, msg(
+                "course.collect.conflict",
+                inside=by_content[0].ma_hoc_vien,
+                named=named.ma_hoc_vien,
+            )
+        return by_content
+    if by_file[0] is not None or by_file[1] != msg("course.collect.no_match"):
+        return by_file
+    if declared_id:
+        return None, msg("course.collect.not_on_roster", id=declared_id)
+    return by_file
 
+
+def _by_file_name(file_name: str, by_id: dict, by_name: dict) -> tuple[Trainee | None, str]:
+    """The trainee a file's name points at (mã học viên or full name), or why not."""
     stem = unicodedata.normalize("NFC", PurePosixPath(file_name).name.rsplit(".", 1)[0])
     stem = "".join(  # NguyenVanAn -> Nguyen Van An
         f" {ch}" if i and ch.isupper() and stem[i - 1].islower() else ch
@@ -173,8 +193,6 @@ def match_trainee(file_name: str, nb: dict, roster: list[Trainee]) -> tuple[Trai
     if len(names) > 1 or len(ids) > 1:
         clash = ", ".join(sorted({t.ma_hoc_vien for t in names + ids}))
         return None, msg("course.collect.ambiguous", ids=clash)
-    if declared_id:
-        return None, msg("course.collect.not_on_roster", id=declared_id)
     return None, msg("course.collect.no_match")
 
 

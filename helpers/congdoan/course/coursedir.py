@@ -203,4 +203,7 @@ def init_course(
 
     with open_gradebook(course):
         pass  # creates gradebook.db with nbgrader's schema
+    from .integrity import record
+
+    record(directory)  # the trainer's own files, trusted from now on
     return course, copied

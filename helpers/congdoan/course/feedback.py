@@ -203,8 +203,12 @@ def configure_feedback(config, course_root: str | Path) -> None:
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")
     config.GenerateFeedback.preprocessors = [GetGrades, HideHiddenTests, CSSHTMLHeaderPreprocessor]
-    config.HTMLExporter.template_name = TEMPLATE_NAME
+    # No HTMLExporter.template_name here: nbgrader picks "feedback" for feedback itself,
+    # and a name set for every app would replace formgrader's own "formgrade" template.
     config.HTMLExporter.extra_template_basedirs = [str(folder.parent), str(nbgrader_feedback)]
+    # What a submission printed or displayed reaches the trainer's browser (feedback,
+    # formgrader) without scripts or active HTML.
+    config.HTMLExporter.sanitize_html = True
 
 
 def generate_feedback(course, assignment: str) -> list[Path]:
@@ -217,9 +221,10 @@ def generate_feedback(course, assignment: str) -> list[Path]:
     configure_feedback(api.config, course.root)
     result = api.generate_feedback(assignment, force=True)
     pages = sorted(course.path("feedback").glob(f"*/{assignment}/*.html"))
-    if not result.get("success") and not pages:
+    if not result.get("success") and not pages and not refusal_pages(course, assignment, dry=True):
         detail = (result.get("error") or result.get("log") or "").strip().splitlines()
         raise InputError(msg("course.feedback.failed", detail=detail[-1] if detail else ""))
+    pages = sorted({*pages, *refusal_pages(course, assignment)})
     secrets = load_settings().secrets()
     for page in pages:  # belt and braces: no key ever leaves in a feedback page
         text = page.read_text(encoding="utf-8")
@@ -228,6 +233,50 @@ def generate_feedback(course, assignment: str) -> list[Path]:
             page.chmod(0o644)
             page.write_text(masked, encoding="utf-8")
     return pages
+
+
+#: statuses whose submission has no autograded notebook to show (or a broken one)
+REFUSED = ("corrupt", "timeout", "grading_failed")
+
+
+def refusal_pages(course, assignment: str, *, dry: bool = False) -> list[Path]:
+    """A short Vietnamese page for each trainee whose work could not be graded.
+
+    nbgrader makes feedback from autograded notebooks only; a submission it refused
+    (edited grading cells, a broken file) or that was stopped would get nothing, and
+    the trainee would not know why. Written only where nbgrader wrote no page.
+    """
+    import html
+
+    from .autograde import load_outcomes
+
+    written = []
+    for student, outcome in sorted(load_outcomes(course, assignment).items()):
+        if outcome.status not in REFUSED:
+            continue
+        folder = course.path("feedback", student, assignment)
+        if any(folder.glob("*.html")):
+            continue
+        if dry:
+            written.append(folder)
+            continue
+        names = course.notebooks(assignment) or [assignment]
+        lines = [
+            msg("sandbox.refused_status", status=outcome.label()),
+            msg("sandbox.refused_reason", reason=outcome.detail) if outcome.detail else "",
+            msg("sandbox.refused_next"),
+        ]
+        title = html.escape(msg("sandbox.refused_title", assignment=assignment))
+        body = "".join(f"<p>{html.escape(line)}</p>" for line in lines if line)
+        page = (
+            f'<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>{title}</title>'
+            f"</head><body><h3>{title}</h3>{body}</body></html>"
+        )
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"{names[0]}.html"
+        path.write_text(page, encoding="utf-8")
+        written.append(path)
+    return written
 
 
 def hidden_test_lines(source_notebook: Path) -> list[str]:

@@ -94,3 +94,51 @@ def check_integrity(db_path: Path) -> dict[str, object]:
     finally:
         connection.close()
     return {"integrity": integrity, "duplicates": duplicates, "rows": rows}
+
+
+#: (student, assignment, notebook, cell) -> (auto_score, manual_score, extra_credit)
+Scores = dict[tuple[str, str, str, str], tuple[float | None, float | None, float | None]]
+
+
+def snapshot(db_path: Path) -> Scores:
+    """Every score in the gradebook, read straight from the SQLite file."""
+    if not Path(db_path).is_file():
+        return {}
+    connection = sqlite3.connect(
+        f"file:{db_path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000
+    )
+    try:
+        rows = connection.execute(
+            "SELECT sa.student_id, a.name, n.name, bc.name,"
+            " g.auto_score, g.manual_score, g.extra_credit"
+            " FROM grade g"
+            " JOIN submitted_notebook sn ON g.notebook_id = sn.id"
+            " JOIN submitted_assignment sa ON sn.assignment_id = sa.id"
+            " JOIN assignment a ON sa.assignment_id = a.id"
+            " JOIN notebook n ON sn.notebook_id = n.id"
+            " JOIN base_cell bc ON g.cell_id = bc.id"
+        ).fetchall()
+    except sqlite3.DatabaseError:
+        return {}
+    finally:
+        connection.close()
+    return {tuple(row[:4]): tuple(row[4:]) for row in rows}
+
+
+def changes(before: Scores, after: Scores, assignment: str, graded: set[str]) -> list[str]:
+    """Scores that changed although this run did not grade them: ``student/cell`` labels.
+
+    An autograde run may set the automatic scores of the submissions it graded; every
+    other change (another trainee's row, another assignment, a manual score) is not its
+    doing. A row that disappeared counts as a change.
+    """
+    changed = []
+    for key, old in before.items():
+        student, name, _, cell = key
+        new = after.get(key)
+        ours = name == assignment and student in graded
+        if new is None and not ours:
+            changed.append(f"{student}/{name}/{cell}")
+        elif new is not None and new != old and (not ours or new[1:] != old[1:]):
+            changed.append(f"{student}/{name}/{cell}")  # manual scores belong to the trainer
+    return sorted(changed)

@@ -30,6 +30,12 @@ class CheckStat:
     max_score: float
     graded: int = 0
     failed: int = 0
+    cell: str = ""  # the grading cell the code comes from (codes repeat across cells)
+
+    @property
+    def label(self) -> str:
+        """``a01_notice · place_date`` (the cell first), or the code alone."""
+        return f"{self.cell} · {self.code}" if self.cell else self.code
 
     @property
     def fail_rate(self) -> float:
@@ -171,11 +177,37 @@ def _code_stats(course, submissions: list[tuple[str, str]]) -> list[CheckStat]:
             for cell in notebook.cells:
                 grade_id = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id", "")
                 for check in _published_checks(cell):
+                    if not _carries_points(check):
+                        continue  # a reminder (advice) costs nothing: never "re-teach" it
                     key = (name, grade_id, str(check.get("code", "")))
-                    stat = stats.setdefault(key, CheckStat(name, key[2], grade_id, 0.0))
+                    stat = stats.setdefault(
+                        key, CheckStat(name, key[2], describe_code(key[2]), 0.0, cell=grade_id)
+                    )
                     stat.graded += 1
                     stat.failed += 0 if check.get("ok") else 1
     return list(stats.values())
+
+
+def _carries_points(check: dict) -> bool:
+    points = check.get("points", 1)  # notebooks graded before points were published
+    return not isinstance(points, int | float) or points > 0
+
+
+def describe_code(code: str) -> str:
+    """What a check code means, in the trainer's language (``place_date`` -> ``địa danh...``).
+
+    Numbered codes (``found_2``, ``facebook_date_1``) are described by their family.
+    """
+    from ..i18n import catalogue, get_language
+
+    known = catalogue(get_language())
+    if f"checkcodes.code.{code}" in known:
+        return msg(f"checkcodes.code.{code}")
+    match = re.fullmatch(r"(?:[a-z]+_)?([a-z]+)_(\d+)", code)
+    if match and f"checkcodes.code.{match.group(1)}" in known:
+        what = msg(f"checkcodes.code.{match.group(1)}")
+        return msg("checkcodes.numbered", what=what, number=match.group(2))
+    return msg("checkcodes.other", code=code)
 
 
 def _published_checks(cell) -> list[dict]:
@@ -244,7 +276,7 @@ def summary_lines(data: ReportData, top: int = 5) -> list[str]:
                 msg(
                     "course.report.reteach_line",
                     assignment=check.assignment,
-                    code=check.code,
+                    code=check.label,
                     percent=f"{100 * check.fail_rate:.0f}",
                     failed=check.failed,
                     graded=check.graded,
@@ -383,7 +415,7 @@ def _checks_sheet(book, title: str, checks: list[CheckStat], header, widths) -> 
         sheet.append(
             [
                 check.assignment,
-                check.code,
+                check.label,
                 check.description,
                 check.failed,
                 check.graded,

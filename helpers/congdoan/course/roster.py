@@ -23,6 +23,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..i18n import msg
+from ..text import fold as text_fold
 
 __all__ = ["Trainee", "fold", "import_roster", "load_roster", "read_roster", "split_name"]
 
@@ -41,10 +42,7 @@ MAX_LISTED = 20
 
 def fold(text: object) -> str:
     """Lower case, no diacritics (đ → d), NFC/NFD alike, punctuation as single spaces."""
-    decomposed = unicodedata.normalize("NFD", str(text or ""))
-    bare = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
-    bare = bare.replace("đ", "d").replace("Đ", "D").lower()
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", bare).split())
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", text_fold(str(text or ""))).split())
 
 
 def split_name(full_name: str) -> tuple[str, str]:
@@ -235,3 +233,6 @@ def _save_roster(course, trainees: list[Trainee]) -> None:
         for t in sorted(trainees, key=lambda t: t.ma_hoc_vien):
             writer.writerow([t.ma_hoc_vien, t.ho_ten, t.don_vi, t.email])
     temporary.replace(course.roster_file)
+    from .integrity import record
+
+    record(course.root, ("danh_sach.csv",))

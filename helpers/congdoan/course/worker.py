@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import sys
 import time
 import warnings
@@ -74,17 +75,34 @@ def grade_one(api, assignment: str, student: str) -> dict:
     text = f"{result.get('error', '')}\n{result.get('log', '')}"
     timed_out = any(mark in text for mark in TIMEOUT_MARKS)
     if not result.get("success"):
-        lines = [
-            line.strip()
-            for line in f"{result.get('error', '')}\n{result.get('log', '')}".splitlines()
-            if line.strip()
-            and not line.startswith(("Traceback", "  "))
-            and "Please see the" not in line
-            and "There was an error processing" not in line
-        ]
-        errors = [line for line in lines if "rror" in line]
-        detail = (errors or lines or [""])[-1][:300]
+        detail = refusal_reason(f"{result.get('log', '')}\n{result.get('error', '')}")
     return {"success": bool(result.get("success")), "detail": detail, "timed_out": timed_out}
+
+
+#: ``package.module.SomeError: what happened`` — the last line of a traceback
+_EXCEPTION_LINE = re.compile(r"^(?:\[\w+\]\s*)?(?:[\w]+\.)*(\w*(?:Error|Exception)): (.+)$")
+_GENERIC = ("Please see the", "There was an error processing", "may be corrupted")
+
+
+def refusal_reason(text: str) -> str:
+    """nbgrader's real reason for refusing a submission, not its ``[ERROR] Traceback`` line.
+
+    nbgrader logs the first traceback (the cause, e.g. ``ValidationError: Duplicate grade
+    id: a01_notice``), then generic lines; the first specific exception line is the reason.
+    """
+    for line in text.splitlines():
+        match = _EXCEPTION_LINE.match(line.strip())
+        if match and not any(generic in line for generic in _GENERIC):
+            return f"{match.group(1)}: {match.group(2)}"[:300]
+    lines = [
+        line.strip()
+        for line in text.splitlines()
+        if line.strip()
+        and not line.startswith(("Traceback", "  "))
+        and not any(generic in line for generic in _GENERIC)
+        and "Traceback" not in line
+    ]
+    return (lines or [""])[-1][:300]
 
 
 if __name__ == "__main__":

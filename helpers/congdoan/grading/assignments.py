@@ -29,7 +29,7 @@ from typing import Any
 
 from ..i18n import msg
 from ..report import ERROR, Item, Report
-from ..text import strip_diacritics
+from ..text import fold
 from .core import (
     DATA,
     LIST,
@@ -42,20 +42,21 @@ from .core import (
     format_points,
     grade_report,
     points_for,
+    quiet_stderr,
     run_safely,
     select,
     zero,
 )
 from .extra import check_facts, check_plan_table, check_privacy, check_total_stated
-from .materials import (
-    A05_ERRORS,
-    A05_REPORT_DEADLINE,
-    A05_SOURCES,
-    A06_MEMBERS,
-    A06_SURVEY,
-    A06_UNITS,
-    SPORTS_DAY,
+from .keys import (
+    KEY_FILE,
+    AnswerKeyMissing,
+    a05_errors,
+    a05_report_deadline,
+    a06_members,
+    a06_survey,
 )
+from .materials import A05_SOURCES, A06_UNITS, SPORTS_DAY
 from .tasks import (
     check_clean_members,
     check_correction,
@@ -243,13 +244,13 @@ A05_MIN_CLAIMS = 4  # the AI answer has 5 checkable sentences; a correction keep
 
 
 def _a05_errors(sai: list[str]) -> Report:
-    return check_errors_found(sai, A05_ERRORS)
+    return check_errors_found(sai, a05_errors())
 
 
 def _a05_correction(ban_sua: str) -> Report:
     report = check_correction(ban_sua, A05_SOURCES, min_claims=A05_MIN_CLAIMS)
-    facts = check_facts(ban_sua, dates=[A05_REPORT_DEADLINE], phrases=["300 suất"])
-    folded = " ".join(strip_diacritics(ban_sua).lower().split())
+    facts = check_facts(ban_sua, dates=[a05_report_deadline()], phrases=["300 suất"])
+    folded = fold(ban_sua, squash=True)
     named = re.search(r"\b(?:lien doan lao dong|ldld) (?:thanh pho|tp\.?) hue\b", folded)
     unit = Item(
         "unit",
@@ -266,15 +267,15 @@ def _a06_clean(sach) -> Report:
 
 
 def _a06_members(sach) -> Report:
-    return check_member_key(sach, citizen_ids=A06_MEMBERS)
+    return check_member_key(sach, citizen_ids=a06_members())
 
 
 def _a06_redact(an_danh) -> Report:
-    return check_redacted(an_danh, names=A06_MEMBERS.values())
+    return check_redacted(an_danh, names=a06_members().values())
 
 
 def _a06_summary(tong_hop) -> Report:
-    return check_survey_counts(tong_hop, key=A06_SURVEY)
+    return check_survey_counts(tong_hop, key=a06_survey())
 
 
 def _one(assignment: str, name: str, variables, check, points, **kw) -> Part:
@@ -500,9 +501,7 @@ def self_check(assignment: str, **answers: Any) -> SelfCheck:
         if problems:
             report = Report(part.name, [Item("answer", False, p, "", ERROR) for p in problems])
         else:
-            report = run_safely(
-                lambda part=part, values=values: part.check(*(values[n] for n in part.variables))
-            )
+            report = _run_part(part, values)
             if report is None:
                 failed = msg("grading.feedback.check_failed", label=part.label)
                 report = Report(part.name, [Item("answer", False, failed, "", ERROR)])
@@ -513,9 +512,22 @@ def self_check(assignment: str, **answers: Any) -> SelfCheck:
     return SelfCheck(a, parts)
 
 
+def _run_part(part: Part, values: dict) -> Report | None:
+    """The part's report; a part graded with a key the trainee's kernel lacks says so."""
+    try:
+        with quiet_stderr():
+            return part.check(*(values[n] for n in part.variables))
+    except AnswerKeyMissing:
+        return Report(part.name, [Item("answer", False, msg("grading.key_at_grading"), "", ERROR)])
+    except Exception:  # one odd answer must never stop the self-check
+        return None
+
+
 kiem_tra = self_check  # the name trainees read in the notebooks
 
 TRANSCRIPT = "congdoan-transcript.jsonl"  # congdoan.record's default file beside the notebook
+#: nbgrader's own ``CourseDirectory.ignore`` (0.9.6); the answer keys are added to it
+NBGRADER_IGNORE = (".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback")
 
 
 def nbgrader_settings() -> dict[str, dict[str, Any]]:
@@ -527,6 +539,8 @@ def nbgrader_settings() -> dict[str, dict[str, Any]]:
       still grades 0, but shows a trainee an English traceback).
     * ``Autograde.exclude_overwriting``: never overwrite a trainee's recorded AI replies
       (``congdoan-transcript.jsonl``) with a copy left in the source folder.
+    * ``Autograde.autograde_preprocessors``: the notebook runs in a sandbox and the
+      grading cells are scored outside it (:data:`AUTOGRADE_PREPROCESSORS`).
 
     >>> from traitlets.config import Config
     >>> c.merge(Config(nbgrader_settings()))  # doctest: +SKIP
@@ -536,7 +550,23 @@ def nbgrader_settings() -> dict[str, dict[str, Any]]:
             "code_stub": {"python": msg("grading.stub.code")},
             "text_stub": msg("grading.stub.text"),
         },
+        "CourseDirectory": {"ignore": [*NBGRADER_IGNORE, KEY_FILE]},
         "Autograde": {
-            "exclude_overwriting": {a.folder: [TRANSCRIPT] for a in ASSIGNMENTS.values()}
+            "exclude_overwriting": {a.folder: [TRANSCRIPT] for a in ASSIGNMENTS.values()},
+            "autograde_preprocessors": list(AUTOGRADE_PREPROCESSORS),
         },
     }
+
+
+#: nbgrader's autograde steps with ``Execute`` replaced by the sandboxed run and the
+#: trusted scoring (:mod:`congdoan.course.trusted`); named, not imported, so that this
+#: floor does not load the trainer's tools.
+AUTOGRADE_PREPROCESSORS = (
+    "congdoan.course.trusted.SandboxedExecute",
+    "nbgrader.preprocessors.IgnorePattern",
+    "nbconvert.preprocessors.ClearMetadataPreprocessor",
+    "nbgrader.preprocessors.LimitOutput",
+    "nbgrader.preprocessors.SaveAutoGrades",
+    "nbgrader.preprocessors.AssignLatePenalties",
+    "nbgrader.preprocessors.CheckCellMetadata",
+)

@@ -30,6 +30,7 @@ partial grade above the maximum).
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import io
 import logging
 import math
@@ -50,6 +51,7 @@ __all__ = [
     "as_answer",
     "as_data",
     "as_list",
+    "capture_displays",
     "format_points",
     "grade",
     "grade_report",
@@ -269,8 +271,31 @@ def grade_report(
 CHECKS_MIME = "application/vnd.congdoan.checks+json"
 
 
+_DISPLAYS: contextvars.ContextVar[list | None] = contextvars.ContextVar("displays", default=None)
+
+
+@contextlib.contextmanager
+def capture_displays(outputs: list) -> Iterator[None]:
+    """Collect what :func:`publish_checks` shows into ``outputs`` (nbformat output dicts).
+
+    The trusted grader (:mod:`congdoan.course.trusted`) runs grading cells outside any
+    kernel; their published checks still belong in the cell's outputs.
+    """
+    token = _DISPLAYS.set(outputs)
+    try:
+        yield
+    finally:
+        _DISPLAYS.reset(token)
+
+
 def publish_checks(items: Iterable[Item]) -> None:
     """Attach which checks passed to the cell's output, when running in a kernel."""
+    checks = [{"code": item.code, "ok": item.ok, "points": float(item.points)} for item in items]
+    sink = _DISPLAYS.get()
+    if sink is not None:
+        data = {CHECKS_MIME: {"checks": checks}, "text/plain": ""}
+        sink.append({"output_type": "display_data", "data": data, "metadata": {}})
+        return
     try:
         from IPython import get_ipython
     except ImportError:  # pragma: no cover - IPython is a dependency
@@ -279,7 +304,6 @@ def publish_checks(items: Iterable[Item]) -> None:
         return
     from IPython.display import display
 
-    checks = [{"code": item.code, "ok": item.ok} for item in items]
     display({CHECKS_MIME: {"checks": checks}, "text/plain": ""}, raw=True)
 
 
@@ -347,21 +371,23 @@ def _check_points(points: object) -> float:
 
 
 def _checker(kind: str | None, options: dict[str, Any]) -> tuple[Callable[[Any], Report], str]:
-    """The function that checks one answer of ``kind``, and the answer type it needs."""
-    from . import extra
+    """The function that checks one answer of ``kind``, and the answer type it needs.
 
-    if kind in extra.KINDS:
-        function, expected = extra.KINDS[kind]
-        return (lambda value: function(value, **options)), expected
-    from ..checks import check as run_check
-    from ..checks import kinds
+    Kinds come from the one kind table, :data:`congdoan.checks.KINDS`.
+    """
+    from ..checks import KINDS, _registered, kinds, resolve_kind
+    from ..errors import InputError
 
-    if kind not in kinds():
-        known = ", ".join([*kinds(), *extra.KINDS])
-        raise ValueError(f"unknown kind {kind!r}; use one of: {known}")
-    if options:
+    try:
+        spec = resolve_kind(kind)
+    except InputError:
+        raise ValueError(f"unknown kind {kind!r}; use one of: {', '.join(kinds())}") from None
+    if options and not spec.options and spec.name not in _registered:
         raise ValueError(f"kind {kind!r} takes no options, got {sorted(options)}")
-    return (lambda value: run_check(value, kind)), TEXT
+    from ..checks import check as run_check
+
+    expected = TABLE if spec.name in KINDS and spec.answer == "table" else TEXT
+    return (lambda value: run_check(value, spec.name, **options)), expected
 
 
 def _print_feedback(items: list[Item], earned: float, points: float, label: str, quiet: bool):

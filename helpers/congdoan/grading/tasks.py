@@ -23,7 +23,7 @@ from typing import Any
 
 from ..i18n import msg
 from ..report import ERROR, WARNING, Item, Report, Severity
-from ..text import normalize, strip_diacritics
+from ..text import fold
 
 __all__ = [
     "MIN_TEXT_SHARE",
@@ -63,8 +63,7 @@ def _item(
 
 def _fold(value: object) -> str:
     """Lower case, no diacritics, single spaces: how names and answers are compared."""
-    text = strip_diacritics(normalize(_text(value))).lower()
-    return " ".join(text.split())
+    return fold(_text(value), squash=True)
 
 
 def _text(value: object) -> str:

@@ -20,6 +20,7 @@ The rule (also shown to trainees in the self-study notebook):
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import os
@@ -36,12 +37,19 @@ __all__ = ["STATUSES", "Progress", "progress"]
 
 STATUSES = ("done", "started", "todo")
 TRANSCRIPT = "congdoan-transcript.jsonl"
+STUDENT_FOLDER = "bai_tap_hoc_vien"  # congdoan.student_versions.STUDENT_FOLDER
 _PLACEHOLDERS = re.compile(
     r"raise\s+NotImplementedError|YOUR (?:CODE|ANSWER) HERE|\[Thay nội dung này\]"
     r"|^\s*[A-Za-z_]\w*\s*=\s*(?:\"\"|''|\.\.\.|None)\s*(?:#.*)?$",
     re.MULTILINE,
 )
 _MODULE_DIR = re.compile(r"^\d{2}_")
+#: What nbgrader's Vietnamese stubs leave in an untouched answer cell besides comments:
+#: variables set to an empty value (``draft = """\n"""``, ``prompt = ""``).
+_EMPTY_ASSIGNMENT = re.compile(
+    r'^\s*[A-Za-z_]\w*\s*=\s*(?:"""\s*"""|\'\'\'\s*\'\'\'|""|\'\'|\.\.\.|None|\[\]|\{\})\s*$',
+    re.MULTILINE,
+)
 
 
 @dataclass(frozen=True)
@@ -114,7 +122,7 @@ def _assignment(path: Path, root: Path) -> _Row:
     ]
     if not answers:
         return _Row("assignment", section, name, "todo", msg("progress.reason.no_answers"))
-    filled = sum(1 for c in answers if _source(c).strip() and not _PLACEHOLDERS.search(_source(c)))
+    filled = sum(1 for c in answers if not (_untouched(c) or _unanswered(_source(c))))
     status = "done" if filled == len(answers) else "started" if filled else "todo"
     return _Row(
         "assignment",
@@ -123,6 +131,38 @@ def _assignment(path: Path, root: Path) -> _Row:
         status,
         msg("progress.reason.answers", filled=filled, total=len(answers)),
     )
+
+
+def _untouched(cell: dict) -> bool:
+    """Whether an answer cell is exactly as nbgrader released it.
+
+    nbgrader stores a checksum of every answer cell in the released notebook (it gives
+    0 points to an unchanged cell); it is recomputed here the way
+    ``nbgrader.utils.compute_checksum`` does, without importing nbgrader.
+    """
+    meta = cell.get("metadata", {}).get("nbgrader", {})
+    if not meta.get("checksum") or "grade_id" not in meta:
+        return False
+    digest = hashlib.md5(usedforsecurity=False)
+    parts = [_source(cell), cell.get("cell_type", ""), str(bool(meta.get("grade", False)))]
+    parts += [str(bool(meta.get("solution", False))), "False", meta["grade_id"]]
+    if meta.get("grade"):
+        parts.append(str(float(meta.get("points", 0))))
+    for part in parts:
+        digest.update(part.encode("utf-8"))
+    return digest.hexdigest() == meta["checksum"]
+
+
+def _unanswered(source: str) -> bool:
+    """Whether an answer cell still holds only its stub (English or Vietnamese)."""
+    if not source.strip() or _PLACEHOLDERS.search(source):
+        return True
+    if source.strip() == msg("grading.stub.text").strip():
+        return True
+    left = _EMPTY_ASSIGNMENT.sub("", source)
+    return not [
+        line for line in left.splitlines() if line.strip() and not line.lstrip().startswith("#")
+    ]
 
 
 def _notebooks(folder: Path, pattern: re.Pattern[str] | None) -> list[Path]:
@@ -139,7 +179,22 @@ def _notebooks(folder: Path, pattern: re.Pattern[str] | None) -> list[Path]:
 class Progress(pd.DataFrame):
     """The progress table; shows a Vietnamese summary and the next step in Jupyter."""
 
-    _metadata = ["next_step"]  # noqa: RUF012 - pandas reads this list by name
+    _metadata = ["next_step", "root"]  # noqa: RUF012 - pandas reads this list by name
+
+    def certificate(self, name: str, path: str | os.PathLike[str] = "giay_chung_nhan.docx",
+                    *, unit: str | None = None) -> Path:  # fmt: skip
+        """The self-study certificate (Word) once every assignment is done; else a
+        Vietnamese message listing what is left (see :mod:`congdoan.certificate`)."""
+        from .certificate import certificate
+
+        columns = ("kind", "status", "notebook")
+        kind, status, notebook = (msg(f"progress.column.{k}") for k in columns)
+        rows = self[self[kind] == msg("progress.kind.assignment")]
+        undone = rows[rows[status] != msg("progress.status.done")][notebook].tolist()
+        if rows.empty or undone:
+            listed = ", ".join(undone) or msg("certificate.no_assignments")
+            raise InputError(msg("certificate.self_study_not_yet", notebooks=listed))
+        return certificate(name, path, unit=unit, self_study=True)
 
     @property
     def _constructor(self):
@@ -187,7 +242,7 @@ def progress(root: str | os.PathLike[str] | None = None) -> Progress:
     if root is not None and not Path(root).is_dir():
         raise InputError(msg("progress.input.missing", path=root))
     rows = [_lesson(p, base) for p in _notebooks(base / "modules", _MODULE_DIR)]
-    rows += [_assignment(p, base) for p in _notebooks(base / "assignments", None)]
+    rows += [_assignment(p, base) for p in _notebooks(_assignment_folder(base), None)]
     columns = [
         msg(f"progress.column.{key}") for key in ("kind", "section", "notebook", "status", "reason")
     ]
@@ -203,7 +258,16 @@ def progress(root: str | os.PathLike[str] | None = None) -> Progress:
     ]
     table = Progress(data, columns=columns)
     table.next_step = _next_step(rows)
+    table.root = base
     return table
+
+
+def _assignment_folder(base: Path) -> Path:
+    """The student versions (``bai_tap_hoc_vien/``) when the folder has them, else
+    ``assignments/``: in a checkout of the repository ``assignments/`` holds the trainer's
+    sources, answers filled in, which must not count as the trainee's work."""
+    student = base / STUDENT_FOLDER
+    return student if student.is_dir() else base / "assignments"
 
 
 def _next_step(rows: list[_Row]) -> str:

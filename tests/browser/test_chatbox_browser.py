@@ -79,7 +79,10 @@ def _check_chatbox(page, lab: Lab, relative: Path, expected: str) -> None:
     kernel = page.locator(".jp-NotebookPanel .jp-Notebook-ExecutionIndicator").first
     expect(kernel).to_have_attribute("data-status", "idle")
     _run_all_cells(page)
-    first_run = page.locator(".jp-NotebookPanel .jp-CodeCell .jp-InputPrompt").first
+    # a collapsed set-up cell shows a placeholder prompt; look at the first visible one
+    first_run = page.locator(
+        ".jp-NotebookPanel .jp-CodeCell .jp-InputPrompt:not(.jp-Placeholder-prompt)"
+    ).first
     expect(first_run).to_have_text(re.compile(r"\[(\d+|\*)\]"))
 
     box = page.locator(".congdoan-chatbox").first
@@ -91,8 +94,10 @@ def _check_chatbox(page, lab: Lab, relative: Path, expected: str) -> None:
     _button(box, "Gửi").click()
 
     answer = box.locator(".congdoan-answer .congdoan-text")
-    expect(answer).to_contain_text(expected.splitlines()[-1].strip())
-    assert _words(answer.inner_text()) == _words(expected)
+    last_line = expected.splitlines()[-1].strip().lstrip("-").strip()
+    expect(answer).to_contain_text(last_line)
+    # Markdown is rendered: list markers become bullets, every word is still there
+    assert _words(answer.inner_text()) == _words(_without_markers(expected))
     expect(badge).to_contain_text("luyen-tap-1")
     assert "mô hình luyện tập" in badge.inner_text()
     expect(box).to_contain_text("Token (ước tính)")  # the footer
@@ -136,6 +141,11 @@ def _scroll_to(page, widget) -> None:
         page.mouse.wheel(0, 400)
         page.wait_for_timeout(150)
     raise AssertionError("the ChatBox never appeared while scrolling the notebook")
+
+
+def _without_markers(text: str) -> str:
+    """The text as rendered Markdown shows it: no "- " or "1. " list markers."""
+    return "\n".join(re.sub(r"^\s*(?:[-*]|\d+\.)\s+", "", line) for line in text.splitlines())
 
 
 def _words(text: str) -> list[str]:

@@ -95,12 +95,30 @@ def test_code_has_no_keys_model_ids_or_helpers(path):
             assert "sys.path" not in line, f"{_id(path)}: congdoan is installed, no sys.path"
 
 
+#: Version-like model ids (vendors retire them; lessons name providers and families only).
+MODEL_ID = re.compile(
+    r"(?i)\b(gpt-\d[\w.\-]*|gemini-\d[\w.\-]*|deepseek-(chat|reasoner|r1\b[\w.:\-]*|v\d[\w.\-]*)"
+    r"|claude-\d[\w.\-]*|imagen-\d[\w.\-]*|dall-e[\w\-]*|[\w.\-]+:\d+(\.\d+)?b\b)"
+)
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=_id)
+def test_lessons_never_name_a_model(path):
+    """Issue 13: prose and code name providers and families, never a model id."""
+    models = {row.model for row in DEFAULTS.values()}
+    for source in _cells(path, "markdown") + _cells(path, "code"):
+        found = MODEL_ID.search(source)
+        assert not found, f"{_id(path)}: model id {found[0]!r}"
+        assert not [m for m in models if m in source], f"{_id(path)}: a default model id"
+
+
 @pytest.mark.parametrize("path", LESSONS, ids=_id)
 def test_links_to_lessons_and_assignments_resolve(path):
     for source in _cells(path, "markdown"):
         for target in LINK.findall(source):
             resolved = (path.parent / target.split("#")[0]).resolve()
-            in_course = {ROOT / "modules", ROOT / "assignments"} & set(resolved.parents)
+            course = {ROOT / "modules", ROOT / "assignments", ROOT / "bai_tap_hoc_vien"}
+            in_course = course & set(resolved.parents)
             if in_course:
                 assert resolved.exists(), f"{_id(path)}: broken link {target}"
 
@@ -110,4 +128,5 @@ def test_start_lesson_maps_the_course():
     for module in MODULES:
         assert f"../{module.parent.name}/{module.name}" in text, f"no link to {_id(module)}"
     for assignment in ("a01_thong_bao", "a02_ke_hoach", "a03_bai_dang"):
-        assert f"../../assignments/{assignment}" in text
+        assert f"../../bai_tap_hoc_vien/{assignment}" in text  # the student version
+        assert f"../../assignments/{assignment}" not in text  # never the source with answers

@@ -59,7 +59,7 @@ def test_follow_up_sends_earlier_turns_to_the_provider(openai_ready):
     _send(box, "Soạn thông báo họp Ban Chấp hành")
     _send(box, "Viết ngắn lại")
 
-    sent = openai_ready.requests[-1].body["messages"]
+    sent = openai_ready.requests[-1].body["input"]  # ChatGPT: the Responses API
     assert [m["role"] for m in sent] == ["user", "assistant", "user"]
     assert sent[0]["content"] == "Soạn thông báo họp Ban Chấp hành"
 
@@ -67,8 +67,8 @@ def test_follow_up_sends_earlier_turns_to_the_provider(openai_ready):
 def test_system_instruction_reaches_the_provider(openai_ready):
     box = ChatBox("openai", system="Bạn là cán bộ văn phòng công đoàn.")
     _send(box, "Xin chào")
-    sent = openai_ready.requests[-1].body["messages"]
-    assert sent[0] == {"role": "system", "content": "Bạn là cán bộ văn phòng công đoàn."}
+    sent = openai_ready.requests[-1].body  # ChatGPT: the Responses API's instructions
+    assert sent["instructions"] == "Bạn là cán bộ văn phòng công đoàn."
 
 
 def test_empty_prompt_shows_the_catalogue_message():
@@ -141,7 +141,7 @@ def test_streaming_grows_the_answer(openai_ready):
     assert len(growing[-1]) > len(growing[0])
     assert openai_ready.requests[-1].body["stream"] is True
     assert openai_ready.reply_text.strip() in box.answer.value and "▌" not in box.answer.value
-    assert "ChatGPT (OpenAI) · gpt-5-mini" in box.badge.value
+    assert "ChatGPT (OpenAI) · test-model" in box.badge.value
     assert "Token: 11 vào, 7 ra" in box.footer.value
 
 
@@ -191,7 +191,15 @@ def test_copy_puts_the_exact_answer_in_the_browser_script():
 
 
 @pytest.mark.parametrize("provider", ["offline", "openai"])
-def test_focus_goes_to_the_prompt(provider, openai_ready):
+def test_focus_goes_to_the_prompt(provider, openai_ready, monkeypatch):
     box = ChatBox(provider)
+    to_front_end: list[dict] = []
+
+    def record(content: dict, buffers=None) -> None:
+        to_front_end.append(content)
+
+    monkeypatch.setattr(box.prompt, "send", record)
     box.focus()  # Widget.send is the Send button here; focus must not call it
     box.blur()
+    assert to_front_end == [{"do": "focus"}, {"do": "blur"}]  # the prompt box got both
+    assert not box.last_text  # and nothing was sent to the provider

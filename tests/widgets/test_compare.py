@@ -48,7 +48,7 @@ def test_two_answers_side_by_side_with_cost(openai_ready):
     _run(board)
     assert board.table["error"].tolist() == ["", ""]
     cards = [card.children for card in board.cards.children]
-    assert "ChatGPT (OpenAI) · gpt-5-mini" in cards[1][0].value
+    assert "ChatGPT (OpenAI) · test-model" in cards[1][0].value
     assert openai_ready.reply_text in cards[1][1].value
     assert "giây · chi phí khoảng" in cards[1][2].value
 

@@ -29,7 +29,8 @@ from PIL.PngImagePlugin import PngInfo
 
 from ..errors import InputError
 from ..i18n import msg
-from ..text import format_date, nfc, strip_diacritics
+from ..text import fold, format_date, nfc
+from .ai_label import ai_metadata, mark_image
 from .channels import Channel, get_channel
 from .fonts import drawable, font
 
@@ -115,7 +116,10 @@ def render_poster(
     colours: str | Sequence[str] | Mapping[str, str] | None = None,
     badge: str | None = None,
 ) -> Image.Image:
-    """The poster as a Pillow image (RGB); ``badge`` adds a small label in a corner."""
+    """The poster as a Pillow image (RGB); ``badge`` adds a small label in a corner.
+
+    The "Tạo bằng AI" label (:mod:`congdoan.media.ai_label`) is always drawn.
+    """
     target = get_channel(channel)
     title = _clean(title, "title", required=True)
     palette = _palette(colours)
@@ -128,13 +132,16 @@ def render_poster(
     _middle(draw, (box[0], top, box[2], footer_top), unit, palette, title, _clean(slogan, "slogan"))
     if badge:
         _badge(draw, target, unit, palette, badge)
-    return image
+    return mark_image(image)  # the AI Law's visible label
 
 
 def save_png(image: Image.Image, path: Path, meta: Mapping[str, str]) -> Path:
-    """Save ``image`` as PNG with ``meta`` as text chunks; folders are created."""
+    """Save ``image`` as PNG with ``meta`` as text chunks; folders are created.
+
+    Every PNG the course saves also says, in its metadata, that it was made with AI.
+    """
     info = PngInfo()
-    for name, value in meta.items():
+    for name, value in {**ai_metadata(), **meta}.items():
         info.add_itxt(name, value)
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
@@ -388,6 +395,6 @@ def _palette(colours: object) -> Palette:
 
 
 def _slug(title: object) -> str:
-    text = strip_diacritics(title if isinstance(title, str) else "").lower()
+    text = fold(title if isinstance(title, str) else "")
     slug = re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:40].strip("-")
     return slug or "poster"

@@ -22,6 +22,7 @@ from PIL import Image, ImageDraw, ImageOps, UnidentifiedImageError
 
 from ..errors import InputError
 from ..i18n import msg
+from .ai_label import ffmpeg_metadata, mark_image
 from .channels import get_channel
 from .fonts import font
 from .poster import fit_text
@@ -79,7 +80,7 @@ def slideshow(
     frames = round(plan.total * rate)
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    backgrounds = [_fit(p, (width, height)) for p in pictures]
+    backgrounds = [mark_image(_fit(p, (width, height))) for p in pictures]  # AI Law label
     cache: dict[tuple[int, int | None], bytes] = {}
     writer = _writer(target, (width, height), rate)
     try:
@@ -209,5 +210,5 @@ def _writer(path: Path, size: tuple[int, int], fps: float):
         pix_fmt_out="yuv420p",
         macro_block_size=1,
         ffmpeg_log_level="error",
-        output_params=["-preset", "veryfast", "-movflags", "+faststart"],
+        output_params=["-preset", "veryfast", "-movflags", "+faststart", *ffmpeg_metadata()],
     )

@@ -31,7 +31,8 @@ from typing import TYPE_CHECKING, Any
 from ..errors import InputError
 from ..i18n import msg
 from ..report import ERROR, WARNING, Item, Report
-from ..text import nfc, normalize, strip_diacritics
+from ..text import fold, nfc, normalize, strip_diacritics
+from ..vocabulary import HOOK_SECONDS, MAX_SYLLABLES_PER_SECOND, SCENE_SECONDS, syllables
 
 if TYPE_CHECKING:
     import pandas
@@ -55,11 +56,8 @@ SCENE, SECONDS, VISUAL, SCREEN, VOICE = COLUMNS = (
     "chữ trên màn hình",
     "lời thoại",
 )
-MAX_SYLLABLES_PER_SECOND = 3.0
 #: On-screen text longer than this cannot be read in a short scene on a phone.
 MAX_SCREEN_WORDS = 12
-SCENE_SECONDS = (2.0, 10.0)
-HOOK_SECONDS = 3.0
 
 
 @dataclass(frozen=True)
@@ -173,7 +171,7 @@ def parse_seconds(value: object) -> float | None:
         return None if math.isnan(value) else float(value)
     if not isinstance(value, str):
         return None
-    text = strip_diacritics(value).lower().replace(",", ".")
+    text = fold(value).replace(",", ".")
     clock = re.search(r"(\d+):(\d{2})\s*[-–—]+\s*(\d+):(\d{2})", text)
     if clock:
         a, b, c, d = (int(g) for g in clock.groups())
@@ -183,15 +181,6 @@ def parse_seconds(value: object) -> float | None:
         return float(span.group(2)) - float(span.group(1))
     number = re.search(r"\d+(?:\.\d+)?", text)
     return float(number.group(0)) if number else None
-
-
-def syllables(text: object) -> int:
-    """Spoken syllables, roughly: one a Vietnamese word, one a digit."""
-    if not isinstance(text, str):
-        return 0
-    words = re.findall(r"[^\W\d_]+", text)
-    digits = re.findall(r"\d", text)
-    return len(words) + len(digits)
 
 
 # -- the checker -----------------------------------------------------------------------
@@ -223,7 +212,7 @@ def check_video_script(script: Any, platform: str = "tiktok") -> Report:
 
 def get_platform(name: object) -> Platform:
     if isinstance(name, str):
-        key = strip_diacritics(name).strip().lower().replace("_", " ").replace("-", " ")
+        key = fold(name).strip().replace("_", " ").replace("-", " ")
         key = _PLATFORM_ALIASES.get(key, key)
         if key in PLATFORMS:
             return PLATFORMS[key]
@@ -407,7 +396,7 @@ def _canonical_row(row: Mapping[Any, Any]) -> dict[Any, Any]:
 def _canonical_names(columns: Iterable[Any]) -> dict[Any, str]:
     names = {}
     for column in columns:
-        key = strip_diacritics(str(column)).lower()
+        key = fold(str(column))
         key = re.sub(r"\(.*?\)", " ", key)
         key = re.sub(r"[_\-:*/]+", " ", key)
         key = " ".join(key.split())

@@ -5,6 +5,7 @@
 >>> CompareBoard()            # one question, several providers, side by side
 >>> PromptBuilder("notice")   # build a prompt part by part, score it live
 >>> CheckPanel("notice")      # paste a text, get the checklist
+>>> TableEditor("bang.csv", kind="bảng kế hoạch", year=2026)  # edit a table, check it
 
 The panels only compose widgets and call the library (``congdoan.Chat``, ``compare``,
 ``check``, ``prompts``, ``privacy``); every label comes from the message catalogue
@@ -17,5 +18,6 @@ from ._builder import PromptBuilder
 from ._chatbox import ChatBox
 from ._checkpanel import CheckPanel
 from ._compare import CompareBoard
+from ._table import TableEditor
 
-__all__ = ["ChatBox", "CheckPanel", "CompareBoard", "PromptBuilder"]
+__all__ = ["ChatBox", "CheckPanel", "CompareBoard", "PromptBuilder", "TableEditor"]

@@ -25,8 +25,10 @@ from ..chat import Chat, Reply
 from ..config import load_settings, resolve_provider_id
 from ..errors import CongdoanError
 from ..i18n import msg
+from ..markup import markdown_html
 from ..privacy import find, summary
 from ..providers import Message, ProviderState, Status, get_provider, overview
+from ..replies import grounding_html
 from ._common import (
     ERROR,
     INFO,
@@ -221,7 +223,7 @@ class ChatBox(widgets.VBox):
 
     def _show(self, reply: Reply) -> None:
         self.last_reply, self.last_text = reply, reply.text
-        self.answer.value = self._answer_html(reply.text, reply.reasoning)
+        self.answer.value = self._answer_html(reply.text, reply.reasoning) + grounding_html(reply)
         notes = [note for note in reply.notes() if note not in reply.notices]
         self.badge.value = badge_html(reply.provider, reply.label, reply.model, notes)
         self.footer.value = block(reply.summary_line(), INFO)
@@ -240,7 +242,7 @@ class ChatBox(widgets.VBox):
         if reasoning:
             heading = html.escape(msg("chat.reasoning_heading"))
             parts.append(f"<details><summary>{heading}</summary>{block(reasoning, INFO)}</details>")
-        parts.append(block(text, css_class="congdoan-text"))
+        parts.append(f'<div class="congdoan-text">{markdown_html(text)}</div>')
         return "".join(parts) + "</div>"
 
     @staticmethod

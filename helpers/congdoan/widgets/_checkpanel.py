@@ -19,7 +19,7 @@ from ..checks import check, kinds
 from ..errors import CongdoanError
 from ..i18n import catalogue, get_language, msg
 from ..report import Report
-from ._common import ERROR, block, button, guarded, panel_style
+from ._common import ERROR, WARN, block, button, guarded, panel_style
 
 __all__ = ["CheckPanel"]
 
@@ -40,6 +40,7 @@ class CheckPanel(widgets.VBox):
         super().__init__(layout=widgets.Layout(width="100%"))
         self.add_class("congdoan-check-panel")  # for CSS and browser tests
         self.report: Report | None = None
+        kind = _known_kind(kind)
         self._kind = kind
         self.text = widgets.Textarea(
             value=text,
@@ -48,7 +49,7 @@ class CheckPanel(widgets.VBox):
             rows=12,
             layout=widgets.Layout(width="100%"),
         )
-        options = [(_kind_label(k), k) for k in kinds()]
+        options = [(_kind_label(k), k) for k in kinds("text")]
         self.kind = widgets.Dropdown(
             options=options,
             value=kind if kind in kinds() else None,
@@ -85,10 +86,30 @@ class CheckPanel(widgets.VBox):
             self.report = None
             self.result.value = block(str(exc), ERROR)
             return
-        self.result.value = self.report._repr_html_()
+        self.result.value = self.report._repr_html_() + _law_reminder(self._kind)
+
+
+#: Kinds whose product goes out as a picture, video or public post: the AI Law's label.
+_LABEL_KINDS = frozenset({"image_prompt", "video_script", "srt", "facebook", "zalo"})
+
+
+def _law_reminder(kind: str) -> str:
+    """A reminder of the rules under the checklist (it changes no verdict)."""
+    key = "ai_label.reminder_media" if kind in _LABEL_KINDS else "ai_label.reminder_rules"
+    return block("ⓘ " + msg(key), WARN)
 
 
 def _kind_label(kind: str) -> str:
     """The kind's Vietnamese name; a kind registered later without one shows its id."""
     key = f"widgets.kind.{kind}"
     return msg(key) if key in catalogue(get_language()) or key in catalogue("vi") else kind
+
+
+def _known_kind(kind: str) -> str:
+    """The kind's code for a Vietnamese name ("thông báo" → ``notice``); unknown stays."""
+    from ..checks import resolve_kind
+
+    try:
+        return resolve_kind(kind).name
+    except CongdoanError:
+        return kind

@@ -21,11 +21,13 @@ from typing import TYPE_CHECKING
 
 import ipywidgets as widgets
 
-from ..chat import _format_vnd, compare
+from ..chat import compare
 from ..config import provider_label, resolve_provider_id
 from ..errors import CongdoanError
 from ..i18n import msg
+from ..markup import markdown_html
 from ..providers import ProviderState, Status, overview
+from ..replies import format_vnd
 from ._common import ERROR, INFO, badge_html, block, button, guarded, panel_style, provider_option
 
 if TYPE_CHECKING:
@@ -162,7 +164,7 @@ def _card(row: dict) -> widgets.VBox:
         body = block(msg("widgets.compare.failed", error=row["error"]), ERROR)
         footer = ""
     else:
-        body = block(row["text"], css_class="congdoan-text")
+        body = f'<div class="congdoan-text">{markdown_html(row["text"])}</div>'
         footer = block(_footer(row), INFO)
     return widgets.VBox(
         [badge, widgets.HTML(body), widgets.HTML(footer)],
@@ -174,7 +176,7 @@ def _footer(row: dict) -> str:
     return msg(
         "widgets.compare.footer",
         seconds=f"{row['seconds']:.1f}",
-        cost=_format_vnd(row["cost_vnd"]),
+        cost=format_vnd(row["cost_vnd"]),
     )
 
 
@@ -185,6 +187,6 @@ def _table_html(table: pandas.DataFrame) -> str:
     yes, no = msg("widgets.compare.yes"), msg("widgets.compare.no")
     shown["tokens_estimated"] = shown["tokens_estimated"].map(lambda v: yes if v else no)
     shown["seconds"] = shown["seconds"].map(lambda v: "" if math.isnan(v) else f"{v:.1f}")
-    shown["cost_vnd"] = shown["cost_vnd"].map(_format_vnd)
+    shown["cost_vnd"] = shown["cost_vnd"].map(format_vnd)
     shown.columns = [msg(f"widgets.compare.column.{c}") for c in _TABLE_COLUMNS]
     return shown.to_html(index=False, escape=True, border=0, classes="congdoan-compare")

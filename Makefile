@@ -19,6 +19,8 @@ lab: $(STAMP)
 
 test: $(STAMP)
 	.ci/ensure-chromium
+	.ci/ensure-server
+	.ci/ensure-bubblewrap
 	$(BIN)/python -m ruff check .
 	$(BIN)/python -m pytest
 

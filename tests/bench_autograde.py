@@ -26,7 +26,6 @@ import argparse
 import json
 import os
 import shutil
-import sqlite3
 import statistics
 import subprocess
 import sys
@@ -42,18 +41,17 @@ from click.testing import CliRunner  # noqa: E402
 from congdoan.cli import cli  # noqa: E402
 from congdoan.course.autograde import worker_environment  # noqa: E402
 from tests.course import classroom  # noqa: E402
+from tests.course.classroom import grade_rows  # noqa: E402
 from tests.grading import answers  # noqa: E402
 
 VARIANTS = ("solution", "partial", "solution", "empty", "broken")
-PLAIN_NBGRADER = (
-    "nbgrader.preprocessors.Execute",
-    "nbgrader.preprocessors.IgnorePattern",
-    "nbconvert.preprocessors.ClearMetadataPreprocessor",
-    "nbgrader.preprocessors.LimitOutput",
-    "nbgrader.preprocessors.SaveAutoGrades",
-    "nbgrader.preprocessors.AssignLatePenalties",
-    "nbgrader.preprocessors.CheckCellMetadata",
-)
+
+
+def plain_nbgrader() -> list[str]:
+    """nbgrader's own autograde steps, read from nbgrader: the baseline is what it ships."""
+    from nbgrader.converters.autograde import Autograde
+
+    return [f"{c.__module__}.{c.__name__}" for c in Autograde().autograde_preprocessors]
 
 
 def build(folder: Path, students: int, assignment: str) -> Path:
@@ -81,22 +79,6 @@ def build(folder: Path, students: int, assignment: str) -> Path:
         target.mkdir(parents=True)
         (target / f"{assignment}.ipynb").write_text(json.dumps(nb, ensure_ascii=False), "utf-8")
     return root
-
-
-def grade_rows(root: Path) -> dict[tuple[str, str], tuple]:
-    """(student, cell) -> (auto, manual, extra credit, needs manual grade), straight from SQLite."""
-    connection = sqlite3.connect(root / "gradebook.db")
-    try:
-        rows = connection.execute(
-            "SELECT sa.student_id, bc.name, g.auto_score, g.manual_score, g.extra_credit,"
-            " g.needs_manual_grade"
-            " FROM grade g JOIN submitted_notebook sn ON g.notebook_id = sn.id"
-            " JOIN submitted_assignment sa ON sn.assignment_id = sa.id"
-            " JOIN base_cell bc ON g.cell_id = bc.id"
-        ).fetchall()
-    finally:
-        connection.close()
-    return {(r[0], r[1]): (r[2], r[3], r[4], bool(r[5])) for r in rows}
 
 
 def statuses_of(root: Path, assignment: str) -> dict[str, str]:
@@ -131,7 +113,7 @@ def load() -> str:
 def run_nbgrader(root: Path, assignment: str) -> float:
     config = root / "nbgrader_config.py"
     with config.open("a", encoding="utf-8") as handle:  # this copy only: nbgrader's own Execute
-        handle.write(f"\nc.Autograde.autograde_preprocessors = {list(PLAIN_NBGRADER)!r}\n")
+        handle.write(f"\nc.Autograde.autograde_preprocessors = {plain_nbgrader()!r}\n")
     env = worker_environment(root)  # the same keyless environment as congdoan's workers
     env["CONGDOAN_ANSWER_KEYS"] = str(root / "source")
     started = time.monotonic()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 from pathlib import Path
 
 import nbformat
@@ -173,3 +174,19 @@ def fold_name(name: str) -> str:
     from congdoan.course.roster import fold
 
     return " ".join(word.capitalize() for word in fold(name).split())
+
+
+def grade_rows(root: Path) -> dict[tuple[str, str], tuple]:
+    """(student, cell) -> (auto, manual, extra credit, needs manual grade), straight from SQLite."""
+    connection = sqlite3.connect(root / "gradebook.db")
+    try:
+        rows = connection.execute(
+            "SELECT sa.student_id, bc.name, g.auto_score, g.manual_score, g.extra_credit,"
+            " g.needs_manual_grade"
+            " FROM grade g JOIN submitted_notebook sn ON g.notebook_id = sn.id"
+            " JOIN submitted_assignment sa ON sn.assignment_id = sa.id"
+            " JOIN base_cell bc ON g.cell_id = bc.id"
+        ).fetchall()
+    finally:
+        connection.close()
+    return {(r[0], r[1]): (r[2], r[3], r[4], bool(r[5])) for r in rows}

@@ -323,7 +323,7 @@ def klass(tmp_path_factory):
             state["collect_zip"] = run("collect", NAME, "--from", str(archive))
             state["autograde"] = run("autograde", NAME, "--workers", WORKERS, "--timeout", TIMEOUT)
             state["first"] = _scores(root)
-            state["fields"] = _fields(root)
+            state["fields"] = classroom.grade_rows(root)
             state["integrity_first"] = check_integrity(Course(root).db_path)
             state["autograde_again"] = run(
                 "autograde", NAME, "--workers", WORKERS, "--timeout", TIMEOUT
@@ -355,21 +355,6 @@ def _scores(root: Path) -> dict[str, float]:
     finally:
         connection.close()
     return {student: round(score, 2) for student, score in rows}
-
-
-def _fields(root: Path) -> dict[tuple[str, str], tuple]:
-    """Every grade row field by field: (student, cell) -> (auto, manual, extra credit)."""
-    connection = sqlite3.connect(root / "gradebook.db")
-    try:
-        rows = connection.execute(
-            "SELECT sa.student_id, bc.name, g.auto_score, g.manual_score, g.extra_credit"
-            " FROM grade g JOIN submitted_notebook sn ON g.notebook_id = sn.id"
-            " JOIN submitted_assignment sa ON sn.assignment_id = sa.id"
-            " JOIN base_cell bc ON g.cell_id = bc.id"
-        ).fetchall()
-    finally:
-        connection.close()
-    return {(r[0], r[1]): tuple(r[2:]) for r in rows}
 
 
 def _progress(output: str) -> dict[str, str]:
@@ -510,8 +495,8 @@ def test_hostile_work_changes_nothing_outside_its_sandbox(klass):
     assert (root / "submitted" / "HV001" / NAME / f"{NAME}.ipynb").is_file()
     assert (root / "autograded" / "HV002" / NAME / f"{NAME}.ipynb").is_file()
     assert not (root.parent / "da_vao_day.txt").exists()
-    assert all(manual is None for _, manual, _ in fields.values())  # nobody set a manual score
-    for (student, cell), (auto, _, _) in fields.items():  # honest rows: exactly their points
+    assert all(manual is None for _, manual, _, _ in fields.values())  # nobody set a manual score
+    for (student, cell), (auto, *_) in fields.items():  # honest rows: exactly their points
         kind = PLAN.get(student, ("", ""))[1]
         if kind in ("solution", "partial") and cell in answers.EXPECTED[NAME][kind]:
             assert auto == answers.EXPECTED[NAME][kind][cell], (student, cell)

@@ -106,6 +106,16 @@ def _shot(page, name: str) -> None:
     page.screenshot(path=str(ARTIFACTS / name), full_page=False)
 
 
+def _walk_through(page, lab: Lab, walk, name: str) -> None:
+    """Run one lesson walk-through; keep a screenshot of the end, or of the failure."""
+    try:
+        walk(page, lab)
+    except Exception:
+        _shot(page, f"failure-{name}.png")
+        raise
+    _shot(page, f"{name}.png")
+
+
 @pytest.fixture
 def page(lab: Lab, browser_page):
     browser_page.grant_permissions(["clipboard-read", "clipboard-write"], origin=lab.url)
@@ -117,12 +127,7 @@ def page(lab: Lab, browser_page):
 
 @pytest.mark.slow
 def test_lesson_01_as_a_trainee(lab: Lab, page):
-    try:
-        _lesson_01(page, lab)
-    except Exception:
-        _shot(page, "failure-lesson-01.png")
-        raise
-    _shot(page, "lesson-01.png")
+    _walk_through(page, lab, _lesson_01, "lesson-01")
 
 
 def _lesson_01(page, lab: Lab) -> None:
@@ -204,12 +209,7 @@ def _lesson_01(page, lab: Lab) -> None:
 
 @pytest.mark.slow
 def test_lesson_09_plan_table_fixed_by_typing(lab: Lab, page):
-    try:
-        _lesson_09(page, lab)
-    except Exception:
-        _shot(page, "failure-lesson-09.png")
-        raise
-    _shot(page, "lesson-09.png")
+    _walk_through(page, lab, _lesson_09, "lesson-09")
 
 
 def _lesson_09(page, lab: Lab) -> None:

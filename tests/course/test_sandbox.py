@@ -155,7 +155,9 @@ print("SEEN" + json.dumps(seen))
 
 @pytest.mark.slow
 @pytest.mark.skipif(not sandbox.available(), reason="bubblewrap is not installed here")
-def test_sandbox_keeps_the_trainer_out_of_reach(tmp_path, monkeypatch):
+@pytest.mark.parametrize("warm", ["1", "0"], ids=["warm", "cold"])
+def test_sandbox_keeps_the_trainer_out_of_reach(tmp_path, monkeypatch, warm):
+    monkeypatch.setenv("CONGDOAN_SANDBOX_WARM", warm)
     course = tmp_path / "lop"
     course.mkdir()
     (course / "gradebook.db").write_bytes(b"")
@@ -192,6 +194,133 @@ def test_sandbox_keeps_the_trainer_out_of_reach(tmp_path, monkeypatch):
     if os.getuid() == 0:  # as root outside, nobody inside: the process limit binds
         assert seen["uid"] == sandbox.NOBODY and seen["kids"] < 300
     assert (course / "gradebook.db").read_bytes() == b""
+
+
+LEAVE_BEHIND = r"""
+import json, os, signal, subprocess
+open("/tmp/de_lai.txt", "w").write("x")
+if os.path.isdir("/dev/shm"):
+    open("/dev/shm/de_lai", "w").write("x")
+open(os.path.expanduser("~/de_lai.txt"), "w").write("x")
+tried = {}
+for path in ("/de_lai.txt", "/staging/de_lai.txt", "/dev/de_lai"):
+    try:
+        open(path, "w").write("x")
+        tried[path] = True
+    except OSError:
+        tried[path] = False
+for target in (1, os.getppid(), -1):  # its init, its parent, all it may signal
+    try:
+        os.kill(target, signal.SIGKILL)
+    except OSError:
+        pass
+subprocess.Popen(["sleep", "300"], start_new_session=True)
+fds = sorted(int(fd) for fd in os.listdir("/proc/self/fd"))
+print("LEFT" + json.dumps({"tried": tried, "fds": fds, "pid": os.getpid(),
+      "staging": os.listdir("/staging") if os.path.isdir("/staging") else None}))
+"""
+
+LOOK_AROUND = r"""
+import json, os
+procs = {}
+for pid in os.listdir("/proc"):
+    if pid.isdigit():
+        try:
+            procs[pid] = open(f"/proc/{pid}/cmdline", "rb").read().replace(b"\0", b" ").decode()
+        except OSError:
+            procs[pid] = "?"
+print("SAW" + json.dumps({"tmp": os.listdir("/tmp"), "root": sorted(os.listdir("/")),
+      "shm": os.listdir("/dev/shm") if os.path.isdir("/dev/shm") else [],
+      "home": os.path.exists(os.path.expanduser("~/de_lai.txt")), "procs": procs}))
+"""
+
+
+def _run_cell(folder, code, **limits):
+    nb = new_notebook(cells=[new_code_cell(code)])
+    result, scratch = sandbox.run_submission(folder, nb, "t.ipynb", limits=sandbox.Limits(**limits))
+    try:
+        executed = nbformat.read(result.executed, as_version=4) if result.executed else None
+    finally:
+        import shutil
+
+        shutil.rmtree(scratch, ignore_errors=True)
+    text = "".join(o.get("text", "") for o in executed.cells[0].outputs) if executed else ""
+    return result, text
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not sandbox.available(), reason="bubblewrap is not installed here")
+def test_warm_runs_leave_nothing_for_the_next(tmp_path, monkeypatch):
+    """Runs forked from one warm sandbox share nothing: files, processes, the server."""
+    monkeypatch.setenv("CONGDOAN_SANDBOX_WARM", "1")
+    folder = tmp_path / "bai"
+    folder.mkdir()
+    first, text = _run_cell(folder, LEAVE_BEHIND)
+    assert first.returncode == 0, first.log
+    left = json.loads(text.split("LEFT", 1)[1])
+    assert left["pid"] == 2  # PID 1 is the run's own init, as in a cold sandbox
+    assert not any(left["tried"].values()) and not left["staging"]
+    assert left["fds"] == [0, 1, 2, 3]  # the standard streams, and listdir's own
+    server = sandbox._servers[None]
+    assert server is not None and server.process.poll() is None  # kill(0)/kill(1) missed it
+    second, text = _run_cell(folder, LOOK_AROUND)
+    assert second.returncode == 0, second.log
+    saw = json.loads(text.split("SAW", 1)[1])
+    assert saw["tmp"] == [] and saw["shm"] == [] and saw["home"] is False
+    assert "de_lai.txt" not in saw["root"]
+    assert set(saw["procs"]) == {"1", "2"}, saw["procs"]  # the sleeper died with its run
+    assert sandbox._servers[None] is server and server.process.poll() is None
+    killer, _ = _run_cell(folder, "import os, signal\nos.kill(0, signal.SIGKILL)")
+    assert killer.executed is None  # it killed its own process group, and only that
+    assert sandbox._servers[None] is server and server.process.poll() is None
+
+
+FILL_DISK = r"""
+written = 0
+try:
+    for n in range(40):
+        with open(f"khoi_{n}.bin", "wb") as handle:
+            handle.write(b"x" * (8 << 20))
+        written += 8
+except OSError as exc:
+    print("STOPPED", type(exc).__name__, exc.errno)
+print("WROTE", written)
+import glob, os
+for path in glob.glob("khoi_*.bin"):  # room again for the executed notebook
+    os.remove(path)
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not sandbox.available(), reason="bubblewrap is not installed here")
+def test_a_warm_run_cannot_fill_the_graders_disk(tmp_path, monkeypatch):
+    monkeypatch.setenv("CONGDOAN_SANDBOX_WARM", "1")
+    folder = tmp_path / "bai"
+    folder.mkdir()
+    (folder / "du_lieu.csv").write_text("Họ tên\nNguyễn Văn A\n", encoding="utf-8")
+    limits = {"disk_bytes": 64 << 20, "copy_bytes": 1 << 20}
+    result, text = _run_cell(folder, "print(open('du_lieu.csv').read())\n" + FILL_DISK, **limits)
+    assert result.returncode == 0, result.log
+    assert "Nguyễn Văn A" in text  # the submission's own files are there
+    assert "STOPPED OSError 28" in text  # ENOSPC: its folder is full at the cap
+    wrote = int(text.split("WROTE", 1)[1].split()[0])
+    assert 32 <= wrote <= 80
+    staging = sandbox._servers[None].staging
+    on_disk = sum(p.stat().st_size for p in staging.rglob("*") if p.is_file())
+    assert on_disk < 1 << 20  # nothing of it reached the grader's disk
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not sandbox.available(), reason="bubblewrap is not installed here")
+def test_a_run_past_its_time_takes_the_warm_server_down(tmp_path, monkeypatch):
+    monkeypatch.setenv("CONGDOAN_SANDBOX_WARM", "1")
+    folder = tmp_path / "bai"
+    folder.mkdir()
+    ignores_alarm = "import signal, time\nsignal.signal(signal.SIGALRM, signal.SIG_IGN)\n"
+    stuck, _ = _run_cell(folder, ignores_alarm + "time.sleep(60)", wall_seconds=3, cell_timeout=1)
+    assert stuck.timed_out and stuck.executed is None
+    after, text = _run_cell(folder, "print('van chay')")
+    assert after.returncode == 0 and "van chay" in text  # a new server took over
 
 
 def test_without_bubblewrap_it_says_so_once(monkeypatch):

@@ -13,6 +13,11 @@
 * when the grader runs as root, the unprivileged user ``nobody`` (65534) inside, so
   the process limit binds; limits on memory, CPU time and file size in any case.
 
+Each grading process keeps one such sandbox warm (:class:`WarmServer`, running
+:mod:`congdoan.course.forkserver`) and forks every run from it into namespaces of its
+own, so a run skips the interpreter start and the imports; where that server cannot
+start (or ``CONGDOAN_SANDBOX_WARM=0``), every run gets a cold sandbox of its own.
+
 Without bubblewrap (Windows, macOS, a Linux without it) the same runner starts as a
 plain process in the copy, with the scrubbed environment: the trainer is told once,
 in Vietnamese, that submissions run unsandboxed and what that risks.
@@ -20,6 +25,7 @@ in Vietnamese, that submissions run unsandboxed and what that risks.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import json
 import os
@@ -32,6 +38,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..i18n import msg
+from .forkserver import STAGING, STDERR_FILE
 from .inside import EXECUTED_FILE, JOB_FILE
 
 __all__ = [
@@ -62,6 +69,7 @@ class Limits:
     processes: int = 256
     notebook_bytes: int = 32 << 20  # the executed notebook the grader reads back
     copy_bytes: int = 200 << 20  # the submission folder copied in
+    disk_bytes: int = 256 << 20  # all it may write in its folder (warm sandbox)
 
 
 @dataclass
@@ -120,7 +128,8 @@ def _read_only_paths() -> list[Path]:
     return sorted({p.resolve() for p in paths if p.exists()})
 
 
-def _bwrap(copy: Path, *, course_root: Path | None = None) -> list[str]:
+def _bwrap(copy: Path, *, course_root: Path | None = None, warm: bool = False) -> list[str]:
+    """bubblewrap's arguments: ``copy`` at ``/bai_lam`` (or, ``warm``, at ``/staging``)."""
     args = [
         "bwrap",
         "--unshare-pid", "--unshare-net", "--unshare-ipc", "--unshare-uts",
@@ -145,6 +154,11 @@ def _bwrap(copy: Path, *, course_root: Path | None = None) -> list[str]:
             args += ["--symlink", os.readlink(target), str(target)]
         elif target.is_dir():
             args += ["--ro-bind", str(target), str(target)]
+    if warm:  # the warm server forks runs that mount their own copy at /bai_lam
+        args += ["--bind", str(copy), STAGING, "--dir", INSIDE, "--chdir", "/", "--clearenv"]
+        if os.getuid() != 0:  # its runs need the user namespace's rights to mount
+            args += ["--cap-add", "ALL"]
+        return args
     args += ["--bind", str(copy), INSIDE, "--chdir", INSIDE, "--clearenv"]
     return args
 
@@ -228,44 +242,75 @@ def run_submission(
 ) -> tuple[SandboxResult, Path]:
     """Run ``notebook`` with the files of ``folder`` in a throwaway copy.
 
-    Returns the result and the temporary folder holding it (the caller deletes it).
+    With bubblewrap the run is forked from this process's warm sandbox
+    (:mod:`congdoan.course.forkserver`); when that cannot start, each run gets a cold
+    sandbox of its own. Returns the result and the temporary folder holding it (the
+    caller deletes it).
     """
+    sandboxed = available()
+    server = _warm_server(course_root) if sandboxed else None
+    scratch = Path(tempfile.mkdtemp(prefix="congdoan-sandbox-", dir=server and server.staging))
+    copy = _prepare(scratch, folder, notebook, notebook_name, limits, kernel_name)
+    outcome = server.run(scratch.name, limits.wall_seconds) if server is not None else None
+    if outcome is not None:
+        (returncode, timed_out), log = outcome, _tail(copy / STDERR_FILE)
+    else:  # no warm sandbox here, or it could not take this run
+        returncode, timed_out, log = _run_cold(copy, sandboxed, limits, course_root)
+    executed = copy / EXECUTED_FILE
+    usable = (
+        executed.is_file()
+        and not executed.is_symlink()
+        and executed.stat().st_size <= limits.notebook_bytes
+    )
+    result = SandboxResult(executed if usable else None, returncode, timed_out, log, sandboxed)
+    return result, scratch
+
+
+def _prepare(scratch: Path, folder: Path, notebook, name: str, limits: Limits, kernel: str) -> Path:
+    """The throwaway copy: the submission's files, the notebook to run, the job."""
     import nbformat
 
-    scratch = Path(tempfile.mkdtemp(prefix="congdoan-sandbox-"))
     copy = scratch / "bai_lam"
     copy.mkdir()
     _copy_in(folder, copy, limits)
-    for stale in (JOB_FILE, EXECUTED_FILE):
+    for stale in (JOB_FILE, EXECUTED_FILE, STDERR_FILE):
         (copy / stale).unlink(missing_ok=True)
-    nbformat.write(notebook, copy / notebook_name)
+    nbformat.write(notebook, copy / name)
     job = {
-        "notebook": notebook_name,
+        "notebook": name,
         "cell_timeout": limits.cell_timeout,
         "memory_bytes": limits.memory_bytes,
         "cpu_seconds": limits.cpu_seconds,
         "file_bytes": limits.file_bytes,
+        "disk_bytes": max(limits.disk_bytes, limits.copy_bytes + (16 << 20)),
+        "notebook_bytes": limits.notebook_bytes,
         "processes": _process_budget(limits.processes),
-        "kernel_name": kernel_name,
+        "kernel_name": kernel,
     }
     (copy / JOB_FILE).write_text(json.dumps(job), encoding="utf-8")
-    sandboxed = available()
-    home = f"{INSIDE}/.home" if sandboxed else str(copy / ".home")
     _matplotlib_cache(copy / ".home")
+    if available() and os.getuid() == 0:  # root outside: nobody inside, so limits bind
+        for path in (scratch, copy, *copy.rglob("*")):
+            os.chown(path, NOBODY, NOBODY, follow_symlinks=False)
+    return copy
+
+
+def _run_cold(
+    copy: Path, sandboxed: bool, limits: Limits, course_root: Path | None
+) -> tuple[int | None, bool, str]:
+    """A fresh interpreter for one run: in its own bubblewrap sandbox, or unsandboxed."""
     runner = [sys.executable, "-m", "congdoan.course.inside"]
     if sandboxed:
-        if os.getuid() == 0:  # root outside: nobody inside, so the process limit binds
-            for path in (scratch, copy, *copy.rglob("*")):
-                os.chown(path, NOBODY, NOBODY, follow_symlinks=False)
+        home = f"{INSIDE}/.home"
+        if os.getuid() == 0:
             runner = [*_drop_to_nobody(), *runner]
         settings = [a for n, v in environment(home).items() for a in ("--setenv", n, v)]
         command = [*_bwrap(copy, course_root=course_root), *settings, *runner, INSIDE]
         env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin")}
     else:
         command = [*runner, str(copy)]
-        env = environment(home)
+        env = environment(str(copy / ".home"))
         env["PYTHONPATH"] = str(_package_parent())
-    timed_out = False
     try:
         done = subprocess.run(
             command,
@@ -276,18 +321,123 @@ def run_submission(
             stderr=subprocess.PIPE,
             timeout=limits.wall_seconds,
         )
-        returncode, log = done.returncode, done.stderr[-4000:].decode("utf-8", "replace")
     except subprocess.TimeoutExpired as exc:
-        timed_out, returncode = True, None
-        log = (exc.stderr or b"")[-4000:].decode("utf-8", "replace")
-    executed = copy / EXECUTED_FILE
-    usable = (
-        executed.is_file()
-        and not executed.is_symlink()
-        and executed.stat().st_size <= limits.notebook_bytes
-    )
-    result = SandboxResult(executed if usable else None, returncode, timed_out, log, sandboxed)
-    return result, scratch
+        return None, True, (exc.stderr or b"")[-4000:].decode("utf-8", "replace")
+    return done.returncode, False, done.stderr[-4000:].decode("utf-8", "replace")
+
+
+def _tail(path: Path, size: int = 4000) -> str:
+    """The end of a file the sandbox wrote, never following a link it planted."""
+    try:
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return ""
+    with os.fdopen(handle, "rb") as stream:
+        stream.seek(max(0, os.fstat(handle).st_size - size))
+        return stream.read(size).decode("utf-8", "replace")
+
+
+class WarmServer:
+    """One warm sandbox per grading process; each run is forked from it.
+
+    The server (:mod:`congdoan.course.forkserver`) lives in a bubblewrap sandbox built
+    like a cold run's, plus ``/staging``: a folder of this process where the throwaway
+    copies are made. A run that outlives its time limit takes the server down with it
+    (the next run starts a new one), so no run can leave anything behind.
+    """
+
+    def __init__(self, course_root: Path | None) -> None:
+        self.course_root = course_root
+        self.staging = Path(tempfile.mkdtemp(prefix="congdoan-staging-"))
+        self.process: subprocess.Popen | None = None
+
+    def start(self, timeout: float = 120.0) -> bool:
+        mode = "nobody" if os.getuid() == 0 else "userns"
+        command = [
+            *_bwrap(self.staging, course_root=self.course_root, warm=True),
+            *[a for n, v in environment(f"{INSIDE}/.home").items() for a in ("--setenv", n, v)],
+            sys.executable, "-m", "congdoan.course.forkserver", "--drop", mode,
+        ]  # fmt: skip
+        self.process = subprocess.Popen(
+            command,
+            env={"PATH": os.environ.get("PATH", "/usr/bin:/bin")},
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        reply = self._reply(timeout)
+        if not (reply or {}).get("ready"):
+            self.stop()
+            return False
+        return True
+
+    def run(self, name: str, timeout: float) -> tuple[int | None, bool] | None:
+        """Run the copy ``staging/NAME``: (exit code, timed out); ``None`` if the server
+        could not take it (it would not start, or its pipe broke before the run)."""
+        running = self.process is not None and self.process.poll() is None
+        if not running and not self.start():
+            return None
+        assert self.process is not None and self.process.stdin is not None
+        try:
+            self.process.stdin.write((json.dumps({"copy": name}) + "\n").encode())
+            self.process.stdin.flush()
+        except OSError:
+            self.stop()
+            return None
+        reply = self._reply(timeout)
+        if reply is None:
+            timed_out = self.process.poll() is None
+            self.stop()
+            return None, timed_out
+        return reply.get("returncode"), False
+
+    def _reply(self, timeout: float) -> dict | None:
+        import selectors
+
+        assert self.process is not None and self.process.stdout is not None
+        with selectors.DefaultSelector() as selector:
+            selector.register(self.process.stdout, selectors.EVENT_READ)
+            if not selector.select(timeout):
+                return None
+        line = self.process.stdout.readline()
+        try:
+            return json.loads(line) if line else None
+        except ValueError:
+            return None
+
+    def stop(self) -> None:
+        if self.process is not None:
+            with contextlib.suppress(OSError):
+                os.killpg(self.process.pid, 9)
+            with contextlib.suppress(OSError, subprocess.TimeoutExpired):
+                self.process.wait(timeout=10)
+            for stream in (self.process.stdin, self.process.stdout):
+                with contextlib.suppress(OSError):
+                    stream and stream.close()
+        self.process = None
+
+    def close(self) -> None:
+        self.stop()
+        shutil.rmtree(self.staging, ignore_errors=True)
+
+
+_servers: dict[Path | None, WarmServer | None] = {}
+
+
+def _warm_server(course_root: Path | None) -> WarmServer | None:
+    """This process's warm sandbox for ``course_root``; ``None`` when it cannot start."""
+    if os.environ.get("CONGDOAN_SANDBOX_WARM", "").lower() in ("0", "off", "no"):
+        return None
+    if course_root not in _servers:
+        server = WarmServer(course_root)
+        if not server.start():
+            server.close()
+            server = None
+        else:
+            atexit.register(server.close)
+        _servers[course_root] = server
+    return _servers[course_root]
 
 
 def _process_budget(extra: int) -> int:

@@ -287,7 +287,9 @@ def _subject(sentence: str) -> frozenset[str]:
 
 _BULLET = re.compile(r"^\s*(?:[-*•+>]+|\d{1,2}[.)]|[a-zđ][.)]|#+)\s+", re.IGNORECASE)
 _EMPHASIS = re.compile(r"\*\*|__|`")
-_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"“'(\[]?[^\W\d_]|\d)")
+# A sentence ends at ". ! ? …"; a clause after ";" states a fact of its own ("Lễ phát động
+# ngày 28/4; Đối thoại ngày 15/5"), so it is compared on its own too.
+_SENTENCE_END = re.compile(r"(?<=[.!?…;])\s+(?=[\"“'(\[]?[^\W\d_]|\d)")
 _NO_BREAK_BEFORE = {"tp", "p", "q", "ths", "ts", "pgs", "gs", "bs", "st", "tt", "v.v", "đ/c", "d/c"}
 
 
@@ -365,6 +367,18 @@ def _head_before(sentence: str, start: int) -> str:
     return " ".join(words[-2:])
 
 
+# Whose share a percentage gives, when the words before it say: "398 nữ, chiếm 65%" is
+# the women's share, "đoàn viên nam chiếm 35%" the men's. Read with diacritics only:
+# folded, "nam" would also be "năm" (year).
+_SHARE_OF = re.compile(r"(?i)(?<![^\W\d_])(nữ|nam)(?![^\W\d_])")
+
+
+def _share_of(sentence: str, start: int) -> str:
+    """``"nu"`` or ``"nam"`` when exactly one of them stands just before a percentage."""
+    groups = {fold(m[1]) for m in _SHARE_OF.finditer(sentence[max(0, start - 40) : start])}
+    return groups.pop() if len(groups) == 1 else ""
+
+
 def _approximate(sentence: str, start: int) -> bool:
     return bool(_APPROX.search(fold(sentence[max(0, start - 12) : start])))
 
@@ -397,7 +411,8 @@ def _anchors(sentence: str, *, default_year: int | None = None) -> list[Anchor]:
         if value is not None and not _taken(spans, m.start(), m.end()):
             approx = _approximate(sentence, m.start())
             head = _head_before(sentence, m.start())
-            add(m.start(), m.end(), Anchor("percent", m[0], value, "", approx, head))
+            share_of = _share_of(sentence, m.start())
+            add(m.start(), m.end(), Anchor("percent", m[0], value, share_of, approx, head))
     for span in find_dates(sentence, default_year=default_year or 1):
         if not _taken(spans, span.start, span.end):
             has_year = bool(re.search(r"\d{4}|năm", span.text)) or bool(
@@ -687,7 +702,7 @@ def _paired(anchor: Anchor, other: Anchor, sentence: _SourceSentence) -> bool:
     "vùng II là ..."); when the source counts something else with this value, or gives the
     claim's subject another value, the value found is not the claim's.
     """
-    same_kind = anchor.kind == "number" == other.kind and anchor.unit and other.unit
+    same_kind = anchor.kind == other.kind in ("number", "percent") and anchor.unit and other.unit
     if same_kind and not _unit_match(anchor.unit, other.unit):
         return False
     if anchor.head and other.head and anchor.head != other.head:
@@ -719,6 +734,9 @@ def _conflict(anchor: Anchor, sentence: _SourceSentence, similarity: float, clai
             continue
         if any(_states(mine, other) for mine in claim):
             continue  # the claim states this value too: not a rival
+        shares = anchor.kind == "percent" == other.kind and anchor.unit and other.unit
+        if shares and anchor.unit != other.unit:
+            continue  # the women's share does not rival the men's
         if anchor.kind in ("money", "percent", "quote", "code"):
             return True
         if anchor.kind == "number" == other.kind and anchor.unit and other.unit:
@@ -810,12 +828,19 @@ def _another_occasion(missing: list[Anchor]) -> bool:
 
 
 def _holder(anchor: Anchor, ranked: list) -> _SourceSentence | None:
-    """The most similar source sentence holding the anchor (names: any sentence)."""
+    """The most similar source sentence holding the anchor (names: any sentence).
+
+    A date belongs to its event: when a sentence clearly about the claim's subject gives
+    another date, the same date elsewhere (another event's) does not hold the claim's.
+    """
     for similarity, _, sentence in ranked:
         if similarity < 0.15 and anchor.kind not in ("name", "quote", "code"):
             break
         if _found_in(anchor, sentence):
             return sentence
+        same_event = anchor.kind == "date" and similarity >= _STRONG_SUBJECT
+        if same_event and any(other.kind == "date" for other in sentence.anchors):
+            return None
     return None
 
 

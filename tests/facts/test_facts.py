@@ -180,3 +180,22 @@ def test_never_raises_on_fact_like_fragments(parts):
     assert all(c.verdict in ("supported", "contradicted", "not_found") for c in report.claims)
     if "Thừa Thiên" not in answer:  # only an abolished unit's name is ever flagged
         assert report.counts["outdated"] == 0
+
+
+def test_a_date_belongs_to_its_event():
+    source = "Lễ phát động tổ chức ngày 28/4/2026; Hội thao công nhân tổ chức ngày 16/5/2026."
+    right = verify("Hội thao công nhân tổ chức ngày 16/5/2026.", source)
+    assert [c.verdict for c in right.claims] == ["supported"]
+    swapped = verify("Lễ phát động tổ chức ngày 16/5/2026.", source)
+    assert [c.verdict for c in swapped.claims] == ["contradicted"]
+    assert "28/4/2026" in swapped.claims[0].evidence.sentence
+
+
+def test_a_share_is_compared_with_the_same_groups_share():
+    source = "Công ty có 500 lao động, trong đó 320 nữ, chiếm 64%; 180 nam, chiếm 36%."
+    verdicts = [c.verdict for c in verify("Lao động nam chiếm 36%. Nữ chiếm 46%.", source).claims]
+    assert verdicts == ["supported", "contradicted"]
+    unsourced = verify("Công ty có 500 lao động, trong đó 320 nữ, chiếm 64%.", source)
+    assert unsourced.ok
+    men_only = verify("Đoàn viên nam chiếm 30%.", "Có 410 đoàn viên nữ, chiếm 70%.")
+    assert [c.verdict for c in men_only.claims] == ["not_found"]  # the source gives no men's share

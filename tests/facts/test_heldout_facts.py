@@ -13,12 +13,7 @@ from tests import heldout_sets as H
 
 OUTCOMES = H.fact_outcomes()
 # Still wrong, and why (kept visible here rather than skipped):
-KNOWN_WRONG = {
-    # the source sentence holds both dates; pairing a date with its event is not done yet
-    ("h09_date_swap", "Lễ phát động Tháng Công nhân tổ chức ngày 15/5/2026"),
-    # "nam" vs "nữ" before a percentage: the subject of a share is not compared yet
-    ("h10_women_share", "40%"),
-}
+KNOWN_WRONG: set[tuple[str, str]] = set()  # none left; add a case here with its reason
 
 
 def test_accuracy_on_the_held_out_set_is_at_least_095():

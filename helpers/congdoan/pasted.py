@@ -56,11 +56,16 @@ _HTML = re.compile(
     re.IGNORECASE,
 )
 
+#: every Markdown or HTML mark above needs one of these characters
+_MARK_CHARS = re.compile(r"[<&*_`#>|]")
+
 
 def find_markup(text: str) -> list[Markup]:
     """Markdown and HTML marks in ``text``, in reading order (one per line at most)."""
     found = []
     for number, line in enumerate(nfc(text).splitlines(), 1):
+        if not _MARK_CHARS.search(line):
+            continue  # most lines: no character any mark needs
         html = _HTML.search(line)
         if html:
             found.append(Markup("html", html.group(), number))

@@ -206,15 +206,16 @@ _EMAIL = _rx(
     r"(?<![\w.+\-\x00])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}(?![\w\-\x00])"
 )
 
-_PHONE = _rx(
-    _NO_DIGIT_BEFORE
+_PHONE = _rx(  # each pattern opens with the characters it can start with: the
+    r"(?=[(+0-9])"  # look-behinds then run only there (several times faster)
+    + _NO_DIGIT_BEFORE
     + r"(?:\(\s?)?(?:(?:\+\s?84|84)\)?[ .\-]?(?:\(?0\)?)?|0)[ .\-]?\(?"
     + r"(?:[35789](?:[ .\-)]{0,2}\d){8}|2(?:[ .\-)]{0,2}\d){9})"
     + _NO_DIGIT_AFTER
 )
 _PHONE_DIGITS = _rx(r"0(?:[35789]\d{8}|2\d{9})")
 
-_CCCD_BARE = _rx(_NO_DIGIT_BEFORE + r"\d(?:[ .]?\d){11}" + _NO_DIGIT_AFTER)
+_CCCD_BARE = _rx(r"(?=\d)" + _NO_DIGIT_BEFORE + r"\d(?:[ .]?\d){11}" + _NO_DIGIT_AFTER)
 _ID_CONTEXT = _rx(
     r"\b(?:cccd|cmnd|cmtnd|cmt|can cuoc(?: cong dan)?|chung minh(?: nhan dan| thu)?"
     r"|(?:so )?dinh danh(?: ca nhan)?|ddcn)\b\s*(?:so\b)?\s*[:.\-]?\s*"
@@ -244,12 +245,13 @@ _DATE = (
 )
 _DOB_TAIL = r"\b\s*(?:[:.\-]\s*)?(?:(?:la|vao)\s+)?(?P<date>" + _DATE + ")"
 _DOB = _rx(
-    r"\b(?<!phat )(?<!nay )(?<!san )(?:sinh ngay|ngay(?:,)? thang(?:,)? nam sinh|ngay sinh"
-    r"|nam sinh|sinh nam|sinh(?=\s*:)|dob)" + _DOB_TAIL,
+    r"(?=[sndSND])\b(?<!phat )(?<!nay )(?<!san )"
+    r"(?:sinh ngay|ngay(?:,)? thang(?:,)? nam sinh|ngay sinh|nam sinh|sinh nam|sinh(?=\s*:)|dob)"
+    + _DOB_TAIL,
     _I,
 )
 # "NS: 1988", "SN 1992" in capitals only (kept apart: the case-insensitive part is faster)
-_DOB_ABBREVIATED = _rx(r"(?<![\w/\x00])(?:NS|SN)" + _DOB_TAIL)
+_DOB_ABBREVIATED = _rx(r"(?=[NS])(?<![\w/\x00])(?:NS|SN)" + _DOB_TAIL)
 
 # followed by a capital (checked in _names: a case-insensitive pattern runs much faster)
 _HONORIFIC = _rx(r"(?<![\w/\x00])(?P<hon>ong|ba|anh|chi|em|chau|dong chi|d/c)[ \t]+", _I)
@@ -322,6 +324,8 @@ _SENSITIVE = _rx(
 
 
 def _emails(scan: str, nfc: str) -> Iterator[_Candidate]:
+    if "@" not in scan:
+        return  # most texts hold none: skip the scan
     for m in _EMAIL.finditer(scan):
         yield _Candidate("email", m.start(), m.end())
 

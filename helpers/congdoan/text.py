@@ -292,9 +292,9 @@ def format_place_date(place: str, day: dt.date) -> str:
 _LONG_DATE = re.compile(
     r"(?i)\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})(?!\d)",
 )
-_NUMERIC_DATE = re.compile(
-    r"(?<![\d/.,-])(\d{1,2})\s?([/-])\s?(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\d/])"
-    r"|(?<![\d/.,-])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)"
+_NUMERIC_DATE = re.compile(  # "(?=\d)" first: the look-behinds only run where a digit is
+    r"(?=\d)(?<![\d/.,-])(?:(\d{1,2})\s?([/-])\s?(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\d/])"
+    r"|(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d))"
 )
 
 

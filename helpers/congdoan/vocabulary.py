@@ -333,13 +333,41 @@ def _unit_pattern(unit: OutdatedUnit) -> re.Pattern[str]:
     return re.compile(rf"(?<![^\W_]){level_part}(?:{names})(?![^\W_]|\s*\d)")
 
 
-_WORD = re.compile(r"[a-z0-9]+")
+_WORD = re.compile(r"[A-Za-z0-9]+")
 
 
 @cache
 def _keys(unit: OutdatedUnit) -> tuple[frozenset[str], ...]:
-    """The folded words of each of the unit's names: all in any text that names it."""
-    return tuple(frozenset(_WORD.findall(fold(name))) for name in unit.names)
+    """The folded words of each of the unit's names: all in any text that names it.
+
+    A district's name counts only with its capitals (as written or all in capitals), so
+    its keys keep them; common syllables such as "nam", "dong", "hoa" then rarely make
+    a text a candidate. An unmistakable (``bare``) name counts in any case.
+    """
+    keys = []
+    for name in unit.names:
+        folded = fold_aligned(nfc(name), lower=False)
+        forms = (folded.lower(),) if unit.bare else (folded, folded.upper())
+        keys += [frozenset(_WORD.findall(form)) for form in forms]
+    return tuple(dict.fromkeys(keys))
+
+
+@cache
+def _units_by_word() -> dict[str, tuple[tuple[int, frozenset[str]], ...]]:
+    """Each unit (by its place in the list) under the longest word of each of its names, so
+    a text's own words find the few units it may name instead of every unit being tried."""
+    index: dict[str, list[tuple[int, frozenset[str]]]] = {}
+    for number, unit in enumerate(OUTDATED_UNITS):
+        for key in _keys(unit):
+            index.setdefault(max(sorted(key), key=len), []).append((number, key))
+    return {word: tuple(entries) for word, entries in index.items()}
+
+
+def _named_units(words: set[str]) -> list[OutdatedUnit]:
+    """The units whose every name word is among ``words``, in the list's order."""
+    index = _units_by_word()
+    named = {number for word in words for number, key in index.get(word, ()) if key <= words}
+    return [OUTDATED_UNITS[number] for number in sorted(named)]
 
 
 def find_outdated(text: str, *, on: dt.date | None = None) -> list[Span[OutdatedUnit]]:
@@ -356,10 +384,10 @@ def find_outdated(text: str, *, on: dt.date | None = None) -> list[Span[Outdated
     day = on or dt.date.today()
     folded = fold_aligned(text, lower=False)
     found = []
-    words = set(_WORD.findall(folded.lower()))
-    for unit in OUTDATED_UNITS:
-        if day < unit.since or not any(key <= words for key in _keys(unit)):
-            continue  # most texts name none of the units: one substring test each
+    words = set(_WORD.findall(folded))
+    for unit in _named_units(words | {word.lower() for word in words}):
+        if day < unit.since:
+            continue
         for m in _unit_pattern(unit).finditer(folded):
             if not _historic(folded, m.start(), m.end()):
                 found.append(Span(m.start(), m.end(), unit, text[m.start() : m.end()]))
@@ -373,8 +401,8 @@ def find_outdated(text: str, *, on: dt.date | None = None) -> list[Span[Outdated
 
 
 # "huyện Đông Sơn", "Quận 1", "thị xã Hương Thủy": the level ended on 1/7/2025 everywhere.
-_ANY_DISTRICT = re.compile(
-    r"(?<![^\W_])(?<!(?i:phuong) )(?<!(?i:xa) )(?<!(?i:duong) )(?<!(?i:pho) )"
+_ANY_DISTRICT = re.compile(  # "(?=[hqtHQT])" first: look-behinds only where a level may start
+    r"(?=[hqtHQT])(?<![^\W_])(?<!(?i:phuong) )(?<!(?i:xa) )(?<!(?i:duong) )(?<!(?i:pho) )"
     r"(?:(?i:huyen|quan|thi xa)|TX\.?)\s+(?:[A-Z][a-z]*(?:[\s-]+[A-Z][a-z]*){0,3}|\d{1,2}(?!\d))"
     r"(?![^\W_])"
 )

@@ -126,3 +126,15 @@ def test_documents_check_loads_no_chat_practice_providers_or_media():
     assert "congdoan.documents.checks" in loaded
     higher = ("congdoan.practice", "congdoan.chat", "congdoan.providers", "congdoan.media")
     assert [m for m in loaded if m.startswith(higher)] == []
+
+
+def test_every_checklist_reminds_of_the_rules_for_its_kind():
+    """The AI Law's label for pictures, videos and posts; the public-servant rules elsewhere."""
+    from congdoan import check
+
+    post = check("Công đoàn mời đoàn viên đăng ký giải bóng đá! #CongDoan", "facebook")
+    assert "Tạo bằng AI" in post.note and "Luật Trí tuệ nhân tạo" in str(post)
+    notice = check(NOTICE, "thông báo")
+    assert "dữ liệu cá nhân" in notice.note and "bí mật nhà nước" in notice._repr_html_()
+    assert post.score == check("Công đoàn mời đoàn viên đăng ký giải bóng đá! #CongDoan",
+                               "facebook").score  # fmt: skip

@@ -141,5 +141,24 @@ def check(answer: Any, kind: str, **options: Any) -> Report:
             msg("checks.no_options", kind=spec.name, options=", ".join(sorted(options)))
         )
     if spec.argument is None:
-        return spec.checker(answer, **options)
-    return spec.checker(answer, spec.argument, **options)
+        report = spec.checker(answer, **options)
+    else:
+        report = spec.checker(answer, spec.argument, **options)
+    report.note = report.note or law_reminder(spec.name)
+    return report
+
+
+#: Kinds whose product goes out as a picture, a video or a public post: the AI Law's label.
+LABELLED_KINDS = frozenset({"image_prompt", "video_script", "srt", "facebook", "zalo"})
+
+
+def law_reminder(kind: str) -> str:
+    """The rule a trainee must keep in mind for ``kind``, shown under its checklist.
+
+    Pictures, videos and posts made with AI must keep a visible "made with AI" label (the
+    AI Law, in force 1 March 2026); every other output falls under the government's rules
+    for public servants using chatbots (no state secrets, members' personal data or
+    internal documents in a prompt; a work account; the signer checks every detail).
+    """
+    key = "ai_label.reminder_media" if kind in LABELLED_KINDS else "ai_label.reminder_rules"
+    return msg(key)

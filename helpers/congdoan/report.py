@@ -56,6 +56,8 @@ class Report:
 
     kind: str
     items: list[Item] = field(default_factory=list)
+    #: a reminder shown under the checklist (the rules for using AI); it changes no verdict
+    note: str = ""
 
     def __iter__(self) -> Iterator[Item]:
         return iter(self.items)
@@ -106,6 +108,8 @@ class Report:
             lines.append(f"{item.symbol} {item.message}")
             if not item.ok and item.hint:
                 lines.append(f"    → {item.hint}")
+        if self.note:
+            lines.append(f"ⓘ {self.note}")
         return "\n".join(lines)
 
     def _repr_html_(self) -> str:
@@ -120,4 +124,5 @@ class Report:
                 f"<b>{item.symbol}</b> {html.escape(item.message)}{hint}</li>"
             )
         heading = html.escape(msg("report.heading", score=round(self.score * 100)))
-        return f"<div><strong>{heading}</strong><ul>{''.join(rows)}</ul></div>"
+        note = f'<div style="color:#8a6d00">ⓘ {html.escape(self.note)}</div>' if self.note else ""
+        return f"<div><strong>{heading}</strong><ul>{''.join(rows)}</ul>{note}</div>"

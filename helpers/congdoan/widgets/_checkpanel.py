@@ -19,7 +19,7 @@ from ..checks import check, kinds
 from ..errors import CongdoanError
 from ..i18n import catalogue, get_language, msg
 from ..report import Report
-from ._common import ERROR, WARN, block, button, guarded, panel_style
+from ._common import ERROR, block, button, guarded, panel_style
 
 __all__ = ["CheckPanel"]
 
@@ -86,17 +86,7 @@ class CheckPanel(widgets.VBox):
             self.report = None
             self.result.value = block(str(exc), ERROR)
             return
-        self.result.value = self.report._repr_html_() + _law_reminder(self._kind)
-
-
-#: Kinds whose product goes out as a picture, video or public post: the AI Law's label.
-_LABEL_KINDS = frozenset({"image_prompt", "video_script", "srt", "facebook", "zalo"})
-
-
-def _law_reminder(kind: str) -> str:
-    """A reminder of the rules under the checklist (it changes no verdict)."""
-    key = "ai_label.reminder_media" if kind in _LABEL_KINDS else "ai_label.reminder_rules"
-    return block("ⓘ " + msg(key), WARN)
+        self.result.value = self.report._repr_html_()  # the law's reminder is its note
 
 
 def _kind_label(kind: str) -> str:

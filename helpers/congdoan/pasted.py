@@ -127,9 +127,10 @@ def weekday_mismatches(text: str, *, default_year: int | None = None) -> list[tu
     ``thứ Hai 20/5/2026`` is a Wednesday: a trainee checking the calendar would be misled.
     """
     text = nfc(text)
-    dates = find_dates(text, default_year=default_year)
+    weekdays = find_weekdays(text)
+    dates = find_dates(text, default_year=default_year) if weekdays else []
     wrong = []
-    for weekday in find_weekdays(text):
+    for weekday in weekdays:
         following = [d for d in dates if 0 <= d.start - weekday.end <= _WEEKDAY_GAP]
         if following and following[0].value.weekday() != weekday.value:
             day = following[0].value

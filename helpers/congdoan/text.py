@@ -290,7 +290,7 @@ def format_place_date(place: str, day: dt.date) -> str:
 
 
 _LONG_DATE = re.compile(
-    r"(?i)\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})(?!\d)",
+    r"(?i)(?=n)\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})(?!\d)",
 )
 _NUMERIC_DATE = re.compile(  # "(?=\d)" first: the look-behinds only run where a digit is
     r"(?=\d)(?<![\d/.,-])(?:(\d{1,2})\s?([/-])\s?(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\d/])"
@@ -377,8 +377,8 @@ _WEEKDAY_WORDS = {
     "bay": 5,
     "7": 5,
 }
-_WEEKDAY = re.compile(
-    r"(?i)(?<!\w)(?:(th[ứưu])\s+(hai|ba|t[ưu]|n[ăa]m|s[áa]u|b[ảẩa]y|[2-7])"
+_WEEKDAY = re.compile(  # "(?=[tc])" first: the look-behind runs only where a name may start
+    r"(?i)(?=[tc])(?<!\w)(?:(th[ứưu])\s+(hai|ba|t[ưu]|n[ăa]m|s[áa]u|b[ảẩa]y|[2-7])"
     r"|(ch[ủu]\s+nh[ậa]t)|(T[2-7])|(CN))(?!\w)"
 )
 

@@ -143,3 +143,19 @@ def test_a_copied_notebook_with_someone_elses_id_replaces_nothing(
     )
     assert kept.read_bytes() == original
     assert not (root / "submitted" / "HV003").exists()
+
+
+def test_the_course_timezone_keeps_nbgraders_submission_names_readable(tiny_course):
+    """nbgrader names a submission "id+assignment+timestamp+random" and splits on "+":
+    the course's exchange timezone must not put a "+" in the timestamp ("+07")."""
+    from nbgrader.exchange.default.collect import ExchangeCollect
+    from nbgrader.exchange.default.submit import ExchangeSubmit
+    from traitlets.config import PyFileConfigLoader
+
+    config = PyFileConfigLoader("nbgrader_config.py", path=str(tiny_course)).load_config()
+    submit = ExchangeSubmit(config=config)
+    submit.set_timestamp()
+    assert "+" not in submit.timestamp
+    name = f"HV001+{classroom.TINY}+{submit.timestamp}+a1b2c3"
+    record = ExchangeCollect(config=config)._path_to_record(f"/inbound/{name}")
+    assert record["username"] == "HV001"

@@ -312,6 +312,49 @@ def test_a_warm_run_cannot_fill_the_graders_disk(tmp_path, monkeypatch):
 
 @pytest.mark.slow
 @pytest.mark.skipif(not sandbox.available(), reason="bubblewrap is not installed here")
+def test_a_python_environment_under_tmp_stays_visible(tmp_path, monkeypatch):
+    """Each run gets a fresh /tmp; what the sandbox bound below /tmp (a checkout or a
+    virtual environment there) must stay readable, and still read-only."""
+    import tempfile
+
+    monkeypatch.setenv("CONGDOAN_SANDBOX_WARM", "1")
+    library = Path(tempfile.mkdtemp(prefix="congdoan-lib-", dir="/tmp"))
+    try:
+        (library / "thu_vien_lop.py").write_text("LOI_CHAO = 'Xin chào'\n", encoding="utf-8")
+        os.chmod(library, 0o755)
+        real = sandbox._read_only_paths
+        monkeypatch.setattr(sandbox, "_read_only_paths", lambda: [*real(), library])
+        folder = tmp_path / "lop" / "bai"
+        folder.mkdir(parents=True)
+        code = (
+            f"import sys; sys.path.insert(0, {str(library)!r})\n"
+            "import os, thu_vien_lop\nprint(thu_vien_lop.LOI_CHAO, os.listdir('/tmp'))\n"
+            f"open({str(library / 'x')!r}, 'w')"
+        )
+        nb = new_notebook(cells=[new_code_cell(code)])
+        root = tmp_path / "lop"
+        result, scratch = sandbox.run_submission(folder, nb, "t.ipynb", course_root=root)
+        try:
+            outputs = nbformat.read(result.executed, as_version=4).cells[0].outputs
+        finally:
+            import shutil
+
+            shutil.rmtree(scratch, ignore_errors=True)
+        text = "".join(o.get("text", "") for o in outputs)
+        assert "Xin chào" in text
+        assert [o["ename"] for o in outputs if o["output_type"] == "error"] == ["OSError"]
+        assert not (library / "x").exists()
+    finally:
+        import shutil
+
+        shutil.rmtree(library, ignore_errors=True)
+        server = sandbox._servers.pop(tmp_path / "lop", None)
+        if server is not None:
+            server.close()
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not sandbox.available(), reason="bubblewrap is not installed here")
 def test_a_run_past_its_time_takes_the_warm_server_down(tmp_path, monkeypatch):
     monkeypatch.setenv("CONGDOAN_SANDBOX_WARM", "1")
     folder = tmp_path / "bai"

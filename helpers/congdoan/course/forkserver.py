@@ -153,11 +153,27 @@ def isolate(name: str, disk_bytes: int) -> int:
     mount("tmpfs", INSIDE, "tmpfs", MS_NOSUID | MS_NODEV, f"size={disk_bytes},mode=0755")
     _copy_tree(Path(source), Path(INSIDE), os.getuid() == 0)
     scratch = f"size={SCRATCH_BYTES},mode=1777"
-    mount("tmpfs", "/tmp", "tmpfs", MS_NOSUID | MS_NODEV, scratch)
+    _fresh_tmpfs("/tmp", scratch)
     if Path("/dev/shm").is_dir():
         mount("tmpfs", "/dev/shm", "tmpfs", MS_NOSUID | MS_NODEV, scratch)
     mount("tmpfs", STAGING, "tmpfs", MS_NOSUID | MS_NODEV | MS_NOEXEC | MS_RDONLY, "size=4k")
     return back
+
+
+def _fresh_tmpfs(top: str, options: str) -> None:
+    """A new empty tmpfs at ``top``, keeping what the sandbox mounted below it read-only.
+
+    A Python environment may live under ``/tmp`` (a checkout there): its read-only binds
+    would vanish under the new tmpfs, so each is held by a descriptor and bound again.
+    """
+    below = [(point, flags) for point, flags in _mounts() if point != top and _under(point, top)]
+    held = [(point, flags, os.open(point, os.O_PATH)) for point, flags in below]
+    mount("tmpfs", top, "tmpfs", MS_NOSUID | MS_NODEV, options)
+    for point, flags, handle in held:
+        Path(point).mkdir(parents=True, exist_ok=True)
+        mount(f"/proc/self/fd/{handle}", point, None, MS_BIND | MS_REC)
+        mount(None, point, None, MS_REMOUNT | MS_BIND | MS_RDONLY | flags)
+        os.close(handle)
 
 
 def _copy_tree(source: Path, target: Path, to_nobody: bool) -> None:

@@ -9,12 +9,13 @@ in the language now set, so ``congdoan --lang en --help`` is English throughout.
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 
 import click
 
 from .i18n import LANGUAGES, catalogue, msg, set_language
 
-__all__ = ["CongdoanClickError", "LocalisedGroup", "relocalise"]
+__all__ = ["CongdoanClickError", "LocalisedGroup", "path_option", "relocalise"]
 
 
 class CongdoanClickError(click.ClickException):
@@ -22,6 +23,21 @@ class CongdoanClickError(click.ClickException):
 
     def show(self, file=None) -> None:
         click.echo(f"{msg('cli.error_prefix')}: {self.message}", err=True)
+
+
+#: What a path option may name: anything, a folder only, or a file only.
+_PATH_KINDS = {"any": {}, "folder": {"file_okay": False}, "file": {"dir_okay": False}}
+
+
+def path_option(*names: str, help_key: str, kind: str = "any", **extra):
+    """An optional path option (``None`` when not given, a ``Path`` when given).
+
+    Every command group takes files and folders this way; one definition keeps them
+    all refusing a folder where a file is wanted (and back) with Click's same message.
+    ``kind`` is ``"any"``, ``"folder"`` or ``"file"``; ``extra`` goes to ``click.option``.
+    """
+    path = click.Path(path_type=Path, **_PATH_KINDS[kind])
+    return click.option(*names, type=path, default=None, help=msg(help_key), **extra)
 
 
 @cache

@@ -84,6 +84,19 @@ class MissingKeyError(ConfigError):
         self.variable = variable
 
 
+class _Severed:
+    """An exception's link to another (``__context__``, ``__cause__``) kept always empty.
+
+    It reads ``None`` and ignores what Python or a caller stores, for both links alike.
+    """
+
+    def __get__(self, instance: object, owner: type | None = None) -> None:
+        return None
+
+    def __set__(self, instance: object, value: BaseException | None) -> None:
+        pass
+
+
 class ProviderError(CongdoanError):
     """A call to an AI provider failed; ``status`` is the HTTP status when there was one."""
 
@@ -102,21 +115,7 @@ class ProviderError(CongdoanError):
     # key included. ``raise ... from None`` hides it from tracebacks but still stores it as
     # ``__context__``, where a trainee's ``print(e.__context__)`` would find it: a provider
     # error never exposes the exception it replaced.
-    @property
-    def __context__(self) -> None:  # type: ignore[override]
-        return None
-
-    @__context__.setter
-    def __context__(self, value: BaseException | None) -> None:
-        pass
-
-    @property
-    def __cause__(self) -> None:  # type: ignore[override]
-        return None
-
-    @__cause__.setter
-    def __cause__(self, value: BaseException | None) -> None:
-        pass
+    __context__ = __cause__ = _Severed()  # type: ignore[assignment]
 
 
 class AuthError(ProviderError):

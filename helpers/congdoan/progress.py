@@ -25,6 +25,7 @@ import html
 import json
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -89,48 +90,47 @@ def _transcript_answers(folder: Path) -> int:
         return 0
 
 
-def _lesson(path: Path, root: Path) -> _Row:
+#: Reads a notebook's saved cells (and what lies beside it): a status and its reason.
+_Judge = Callable[[dict, Path], tuple[str, str]]
+
+
+def _row(kind: str, judge: _Judge, path: Path, root: Path) -> _Row:
+    """One notebook's row: where it lies and how far it got, as ``judge`` reads its cells.
+
+    An unreadable notebook is "todo" for every kind, so the trainee is told to open it again.
+    """
     notebook = _read_notebook(path)
-    section = path.parent.name
-    name = path.relative_to(root).as_posix()
     if notebook is None:
-        return _Row("lesson", section, name, "todo", msg("progress.reason.unreadable"))
+        status, reason = "todo", msg("progress.reason.unreadable")
+    else:
+        status, reason = judge(notebook, path)
+    return _Row(kind, path.parent.name, path.relative_to(root).as_posix(), status, reason)
+
+
+def _lesson_status(notebook: dict, path: Path) -> tuple[str, str]:
+    """Done when a code cell was run and saved, or an answer was recorded beside it."""
     code = [c for c in notebook.get("cells", []) if c.get("cell_type") == "code"]
     ran = sum(1 for c in code if c.get("execution_count") is not None)
-    answers = _transcript_answers(path.parent)
     if ran:
-        return _Row(
-            "lesson", section, name, "done", msg("progress.reason.ran", ran=ran, total=len(code))
-        )
+        return "done", msg("progress.reason.ran", ran=ran, total=len(code))
+    answers = _transcript_answers(path.parent)
     if answers:
-        return _Row(
-            "lesson", section, name, "done", msg("progress.reason.transcript", count=answers)
-        )
-    return _Row("lesson", section, name, "todo", msg("progress.reason.not_run"))
+        return "done", msg("progress.reason.transcript", count=answers)
+    return "todo", msg("progress.reason.not_run")
 
 
-def _assignment(path: Path, root: Path) -> _Row:
-    notebook = _read_notebook(path)
-    section = path.parent.name
-    name = path.relative_to(root).as_posix()
-    if notebook is None:
-        return _Row("assignment", section, name, "todo", msg("progress.reason.unreadable"))
+def _assignment_status(notebook: dict, _path: Path) -> tuple[str, str]:
+    """Done when every answer cell is filled in, started when some are."""
     answers = [
         c
         for c in notebook.get("cells", [])
         if c.get("metadata", {}).get("nbgrader", {}).get("solution")
     ]
     if not answers:
-        return _Row("assignment", section, name, "todo", msg("progress.reason.no_answers"))
+        return "todo", msg("progress.reason.no_answers")
     filled = sum(1 for c in answers if not (_untouched(c) or _unanswered(_source(c))))
     status = "done" if filled == len(answers) else "started" if filled else "todo"
-    return _Row(
-        "assignment",
-        section,
-        name,
-        status,
-        msg("progress.reason.answers", filled=filled, total=len(answers)),
-    )
+    return status, msg("progress.reason.answers", filled=filled, total=len(answers))
 
 
 def _untouched(cell: dict) -> bool:
@@ -241,8 +241,10 @@ def progress(root: str | os.PathLike[str] | None = None) -> Progress:
     base = _find_root(Path(root) if root is not None else Path.cwd()).resolve()
     if root is not None and not Path(root).is_dir():
         raise InputError(msg("progress.input.missing", path=root))
-    rows = [_lesson(p, base) for p in _notebooks(base / "modules", _MODULE_DIR)]
-    rows += [_assignment(p, base) for p in _notebooks(_assignment_folder(base), None)]
+    lessons = _notebooks(base / "modules", _MODULE_DIR)
+    rows = [_row("lesson", _lesson_status, p, base) for p in lessons]
+    assignments = _notebooks(_assignment_folder(base), None)
+    rows += [_row("assignment", _assignment_status, p, base) for p in assignments]
     columns = [
         msg(f"progress.column.{key}") for key in ("kind", "section", "notebook", "status", "reason")
     ]

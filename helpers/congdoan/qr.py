@@ -14,9 +14,11 @@ PosixPath('dang_ky.png')
 
 from __future__ import annotations
 
+import inspect
 import math
 import os
 import re
+from functools import cache
 from pathlib import Path
 from typing import Literal
 from urllib.parse import urlsplit
@@ -236,22 +238,21 @@ def vcard(
     return "\r\n".join(lines) + "\r\n"
 
 
-def vcard_qr(
-    name: str,
-    organisation: str,
-    phone: str,
-    email: str | None = None,
-    address: str | None = None,
-    *,
-    path: str | os.PathLike[str],
-    title: str | None = None,
-    url: str | None = None,
-    **options,
-) -> Path:
+def vcard_qr(*contact: str | None, path: str | os.PathLike[str], **options) -> Path:
     """A QR code that saves the union office's contact in the phone's address book.
 
     >>> vcard_qr("Văn phòng Công đoàn", "CĐCS Công ty May Hương Giang", "0234 3822 123",
     ...          path="lien_he.png")  # doctest: +SKIP
+
+    The card takes exactly what :func:`vcard` takes (``contact`` in its order, and its
+    keywords ``email``, ``address``, ``title``, ``url``...): the fields are listed there
+    once. Every other keyword is :func:`qr_code`'s (``size_cm``, ``dpi``, ``error``).
     """
-    card = vcard(name, organisation, phone, email, address, title=title, url=url)
-    return qr_code(card, path, **options)
+    card = {name: options.pop(name) for name in _vcard_fields() if name in options}
+    return qr_code(vcard(*contact, **card), path, **options)
+
+
+@cache
+def _vcard_fields() -> tuple[str, ...]:
+    """The names :func:`vcard` takes, for telling card fields from QR options."""
+    return tuple(inspect.signature(vcard).parameters)

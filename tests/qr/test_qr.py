@@ -147,3 +147,16 @@ def test_size_dpi_kind_and_folder_validation(tmp_path):
         qr.qr_code("x", tmp_path / "a.png", error="Z")
     with pytest.raises(InputError, match="nội dung"):
         qr.qr_code("  ", tmp_path / "a.png")
+
+
+def test_vcard_qr_takes_the_card_fields_by_keyword_too(tmp_path):
+    """The card's fields are vcard's: by position or by name, the QR holds the same card."""
+    contact = {"name": "Nguyễn Thị Hoa", "organisation": "CĐCS Công ty May", "phone": "0905123456"}
+    path = qr.vcard_qr(
+        **contact, title="Chủ tịch Công đoàn", path=tmp_path / "hoa.png", size_cm=5, error="Q"
+    )
+    card = qr.vcard(*contact.values(), title="Chủ tịch Công đoàn")
+    sampled, expected = _png_matrix(path, card, error="Q")
+    assert sampled == expected
+    with pytest.raises(TypeError):
+        qr.vcard_qr("Nguyễn Thị Hoa", "CĐCS", path=tmp_path / "x.png")  # no phone

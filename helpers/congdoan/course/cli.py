@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from ..cli_support import CongdoanClickError
+from ..cli_support import CongdoanClickError, path_option
 from ..errors import CongdoanError
 from ..i18n import msg
 
@@ -50,15 +50,14 @@ def _remember_course(ctx: click.Context, _param, value):
 
 
 @click.group(help=msg("course.help.group"))
-@click.option(
+@path_option(
     "-C",
     "--course",
     "course_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
+    help_key="course.help.course_dir",
+    kind="folder",
     callback=_remember_course,
     expose_value=False,
-    help=msg("course.help.course_dir"),
 )
 def course() -> None:
     pass
@@ -74,12 +73,7 @@ def course() -> None:
     show_default=True,
     help=msg("course.help.cell_timeout"),
 )
-@click.option(
-    "--source",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help=msg("course.help.source"),
-)
+@path_option("--source", help_key="course.help.source", kind="folder")
 def init(directory: Path, course_id: str | None, cell_timeout: int, source: Path | None) -> None:
     from .coursedir import init_course
 
@@ -134,13 +128,7 @@ def release(ctx: click.Context, name: str, force: bool) -> None:
 
 @course.command(help=msg("course.help.collect"))
 @click.argument("name")
-@click.option(
-    "--from",
-    "source",
-    type=click.Path(path_type=Path),
-    default=None,
-    help=msg("course.help.collect_from"),
-)
+@path_option("--from", "source", help_key="course.help.collect_from")
 @click.pass_context
 def collect(ctx: click.Context, name: str, source: Path | None) -> None:
     from .collect import collect_exchange, collect_files
@@ -233,18 +221,8 @@ def feedback(ctx: click.Context, name: str) -> None:
 
 
 @course.command(help=msg("course.help.report"))
-@click.option(
-    "--xlsx",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help=msg("course.help.xlsx"),
-)
-@click.option(
-    "--certificates",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help=msg("course.help.certificates"),
-)
+@path_option("--xlsx", help_key="course.help.xlsx", kind="file")
+@path_option("--certificates", help_key="course.help.certificates", kind="folder")
 @click.pass_context
 def report(ctx: click.Context, xlsx: Path | None, certificates: Path | None) -> None:
     from .report import build_report, summary_lines, write_xlsx

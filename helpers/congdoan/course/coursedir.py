@@ -24,6 +24,7 @@ from pathlib import Path
 from string import Template
 
 from ..errors import ConfigError, InputError
+from ..files import Below
 from ..i18n import msg
 
 __all__ = [
@@ -53,13 +54,8 @@ class Course:
 
     root: Path
 
-    @property
-    def config_file(self) -> Path:
-        return self.root / CONFIG_NAME
-
-    @property
-    def roster_file(self) -> Path:
-        return self.root / ROSTER_NAME
+    config_file = Below(CONFIG_NAME)
+    roster_file = Below(ROSTER_NAME)
 
     @property
     def state_dir(self) -> Path:

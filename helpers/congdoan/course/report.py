@@ -232,57 +232,38 @@ def _describe(source: str) -> str:
 
 
 def summary_lines(data: ReportData, top: int = 5) -> list[str]:
-    """A short Vietnamese summary for the console."""
-    lines = [
+    """A short Vietnamese summary for the console: assignments, units, what to re-teach."""
+    units = [{**unit, "percent": f"{unit['total']:g}"} for unit in data.unit_rows()]
+    weak = [_reteach_fields(c) for c in (data.codes or data.checks) if c.failed][:top]
+    return [
         msg(
             "course.report.heading",
             course=data.course_id,
             trainees=len(data.trainees),
             assignments=len(data.assignments),
-        )
+        ),
+        *map(_assignment_line, data.assignment_rows()),
+        *_section("course.report.units_heading", "course.report.unit_line", units),
+        *_section("course.report.reteach_heading", "course.report.reteach_line", weak),
     ]
-    for row in data.assignment_rows():
-        if row["mean"] is None:
-            lines.append(msg("course.report.assignment_none", name=row["assignment"]))
-        else:
-            lines.append(
-                msg(
-                    "course.report.assignment_line",
-                    name=row["assignment"],
-                    graded=row["graded"],
-                    mean=f"{row['mean']:g}",
-                    max=f"{row['max']:g}",
-                    percent=f"{row['percent']:g}",
-                    missing=row["missing"],
-                )
-            )
-    units = data.unit_rows()
-    if units:
-        lines.append(msg("course.report.units_heading"))
-        for unit in units:
-            lines.append(
-                msg(
-                    "course.report.unit_line",
-                    unit=unit["unit"],
-                    count=unit["count"],
-                    percent=f"{unit['total']:g}",
-                )
-            )
-    weak = [c for c in (data.codes or data.checks) if c.failed][:top]
-    if weak:
-        lines.append(msg("course.report.reteach_heading"))
-        for check in weak:
-            lines.append(
-                msg(
-                    "course.report.reteach_line",
-                    assignment=check.assignment,
-                    code=check.label,
-                    percent=f"{100 * check.fail_rate:.0f}",
-                    failed=check.failed,
-                    graded=check.graded,
-                )
-            )
-    return lines
+
+
+def _section(heading: str, line: str, items: list[dict]) -> list[str]:
+    """A heading and one line an item, or nothing at all when there is no item to show."""
+    return [msg(heading), *(msg(line, **item) for item in items)] if items else []
+
+
+def _assignment_line(row: dict) -> str:
+    """One assignment's line, with the scores written short (``7.5``, not ``7.50``)."""
+    if row["mean"] is None:
+        return msg("course.report.assignment_none", name=row["assignment"])
+    short = {key: f"{row[key]:g}" for key in ("mean", "max", "percent")}
+    return msg("course.report.assignment_line", **{**row, **short}, name=row["assignment"])
+
+
+def _reteach_fields(check: CheckStat) -> dict:
+    """The re-teach line's fields: the code with its cell, and the share who failed it."""
+    return {**vars(check), "code": check.label, "percent": f"{100 * check.fail_rate:.0f}"}
 
 
 def write_xlsx(data: ReportData, path: Path) -> Path:

@@ -69,8 +69,12 @@ class Document:
     issuing body (which may wrap onto more lines). Missing parts are ``None`` or empty.
     """
 
+    #: What was read (:func:`parse` sets these first): the normalised text, its lines without
+    #: blanks, rules or Markdown, and the pre-Unicode encoding it was typed in (``tcvn3``...).
     text: str = ""
     lines: list[str] = field(default_factory=list)
+    legacy_encoding: str | None = None
+    #: The parts, in reading order, as the parser finds them.
     preamble: list[str] = field(default_factory=list)
     issuer: list[str] = field(default_factory=list)
     number: str | None = None
@@ -86,7 +90,6 @@ class Document:
     signature_notes: list[str] = field(default_factory=list)
     signer: str | None = None
     trailing: list[str] = field(default_factory=list)
-    legacy_encoding: str | None = None
 
     @property
     def content(self) -> str:

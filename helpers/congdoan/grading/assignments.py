@@ -278,108 +278,96 @@ def _a06_summary(tong_hop) -> Report:
     return check_survey_counts(tong_hop, key=a06_survey())
 
 
-def _one(assignment: str, name: str, variables, check, points, **kw) -> Part:
-    return Part(assignment, name, points, tuple(variables), check, **kw)
+def _one(name: str, variables: list[str], check, points: float, **kw) -> Part:
+    """A part as the table writes it; :func:`_build` files it under its assignment."""
+    return Part("", name, points, tuple(variables), check, **kw)
 
 
-ASSIGNMENTS: dict[str, Assignment] = {
-    "a01": Assignment(
-        "a01",
+def _kind_part(name: str, variable: str, kind: str, points: float, codes: tuple[str, ...]) -> Part:
+    """A visible part that runs the library's checker for one document kind on one answer.
+
+    The grade then uses the very checker the trainee ran in the lesson, so the two never disagree.
+    """
+    return _one(name, [variable], _checker(kind), points, codes=codes)
+
+
+def _build(
+    folder: str, variables: Mapping[str, str], parts: tuple[Part, ...], manual: Mapping[str, float]
+) -> Assignment:
+    """An assignment from its folder name (``a02_ke_hoach`` is ``a02``) and its parts.
+
+    The id is written once, here, so no part can be filed under another assignment.
+    """
+    ident = folder.split("_", 1)[0]
+    filed = tuple(replace(part, assignment=ident) for part in parts)
+    return Assignment(ident, folder, variables, filed, manual)
+
+
+_TABLE = (
+    _build(
         "a01_thong_bao",
         {"prompt": TEXT, "draft": TEXT},
         (
-            _one("a01", "prompt", ["prompt"], _checker("prompt"), 2),
-            _one(
-                "a01",
-                "notice",
-                ["draft"],
-                _checker("notice"),
-                4,
-                codes=NOTICE_CODES,
-            ),
-            _one("a01", "facts", ["draft"], _a01_facts, 2, hidden=True),
+            _one("prompt", ["prompt"], _checker("prompt"), 2),
+            _kind_part("notice", "draft", "notice", 4, NOTICE_CODES),
+            _one("facts", ["draft"], _a01_facts, 2, hidden=True),
         ),
         {"a01_manual_fit": 2},
     ),
-    "a02": Assignment(
-        "a02",
+    _build(
         "a02_ke_hoach",
         {"ke_hoach": TABLE, "van_ban": TEXT},
         (
-            _one("a02", "table", ["ke_hoach"], _a02_table, 4, codes=TABLE_VISIBLE),
-            _one("a02", "clashes", ["ke_hoach"], _a02_table, 2, codes=TABLE_HIDDEN, hidden=True),
-            _one(
-                "a02",
-                "document",
-                ["van_ban"],
-                _checker("plan"),
-                3,
-                codes=PLAN_CODES,
-            ),
-            _one("a02", "total", ["ke_hoach", "van_ban"], _a02_total, 1, hidden=True),
+            _one("table", ["ke_hoach"], _a02_table, 4, codes=TABLE_VISIBLE),
+            _one("clashes", ["ke_hoach"], _a02_table, 2, codes=TABLE_HIDDEN, hidden=True),
+            _kind_part("document", "van_ban", "plan", 3, PLAN_CODES),
+            _one("total", ["ke_hoach", "van_ban"], _a02_total, 1, hidden=True),
         ),
         {"a02_manual_quality": 3},
     ),
-    "a03": Assignment(
-        "a03",
+    _build(
         "a03_bai_dang",
         {"bai_facebook": TEXT, "tin_zalo": TEXT},
         (
-            _one(
-                "a03",
-                "facebook",
-                ["bai_facebook"],
-                _checker("facebook"),
-                3,
-                codes=POST_CODES,
-            ),
-            _one(
-                "a03",
-                "zalo",
-                ["tin_zalo"],
-                _checker("zalo"),
-                3,
-                codes=POST_CODES,
-            ),
-            _one("a03", "guard", ["bai_facebook", "tin_zalo"], _a03_guard, 2, hidden=True),
+            _kind_part("facebook", "bai_facebook", "facebook", 3, POST_CODES),
+            _kind_part("zalo", "tin_zalo", "zalo", 3, POST_CODES),
+            _one("guard", ["bai_facebook", "tin_zalo"], _a03_guard, 2, hidden=True),
         ),
         {"a03_manual_tone": 2},
     ),
-    "a04": Assignment(
-        "a04",
+    _build(
         "a04_hinh_anh_video",
         {"cau_lenh_anh": TEXT, "kich_ban": SCRIPT, "phu_de": TEXT},
         (
-            _one("a04", "image", ["cau_lenh_anh"], _a04_image, 2, codes=IMAGE_CODES),
-            _one("a04", "script", ["kich_ban"], _a04_script, 3, codes=SCRIPT_CODES),
-            _one("a04", "subtitles", ["phu_de"], _a04_subtitles, 2, codes=SRT_CODES),
-            _one("a04", "sync", ["kich_ban", "phu_de"], _a04_sync, 2, hidden=True),
+            _one("image", ["cau_lenh_anh"], _a04_image, 2, codes=IMAGE_CODES),
+            _one("script", ["kich_ban"], _a04_script, 3, codes=SCRIPT_CODES),
+            _one("subtitles", ["phu_de"], _a04_subtitles, 2, codes=SRT_CODES),
+            _one("sync", ["kich_ban", "phu_de"], _a04_sync, 2, hidden=True),
         ),
         {"a04_manual_creativity": 2},
     ),
-    "a05": Assignment(
-        "a05",
+    _build(
         "a05_thong_tin",
         {"sai": LIST, "ban_sua": TEXT},
         (
-            _one("a05", "errors", ["sai"], _a05_errors, 3),
-            _one("a05", "correction", ["ban_sua"], _a05_correction, 3, hidden=True),
+            _one("errors", ["sai"], _a05_errors, 3),
+            _one("correction", ["ban_sua"], _a05_correction, 3, hidden=True),
         ),
         {"a05_manual_quality": 2},
     ),
-    "a06": Assignment(
-        "a06",
+    _build(
         "a06_du_lieu_thanh_vien",
         {"sach": DATA, "an_danh": DATA, "tong_hop": DATA},
         (
-            _one("a06", "clean", ["sach"], _a06_clean, 4),
-            _one("a06", "members", ["sach"], _a06_members, 2, hidden=True),
-            _one("a06", "redact", ["an_danh"], _a06_redact, 2),
-            _one("a06", "summary", ["tong_hop"], _a06_summary, 2),
+            _one("clean", ["sach"], _a06_clean, 4),
+            _one("members", ["sach"], _a06_members, 2, hidden=True),
+            _one("redact", ["an_danh"], _a06_redact, 2),
+            _one("summary", ["tong_hop"], _a06_summary, 2),
         ),
         {"a06_manual_chart": 2},
     ),
-}
+)
+ASSIGNMENTS: dict[str, Assignment] = {assignment.id: assignment for assignment in _TABLE}
 
 
 def _assignment(assignment: str) -> Assignment:

@@ -22,7 +22,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 from PIL import Image, ImageColor, ImageDraw, ImageOps, UnidentifiedImageError
 from PIL.PngImagePlugin import PngInfo
@@ -34,7 +34,15 @@ from .ai_label import ai_metadata, mark_image
 from .channels import Channel, get_channel
 from .fonts import drawable, font
 
-__all__ = ["DEFAULT_COLOURS", "Palette", "fit_text", "poster", "render_poster", "wrap_text"]
+__all__ = [
+    "DEFAULT_COLOURS",
+    "Palette",
+    "PosterOptions",
+    "fit_text",
+    "poster",
+    "render_poster",
+    "wrap_text",
+]
 
 #: Background, text and accent: union red, white and gold.
 DEFAULT_COLOURS = ("#b71c1c", "#ffffff", "#ffd54f")
@@ -63,18 +71,22 @@ class Fitted:
         return self.line_height * len(self.lines)
 
 
-def poster(
-    title: str,
-    *,
-    slogan: str | None = None,
-    date: str | dt.date | None = None,
-    venue: str | None = None,
-    organisation: str | None = None,
-    channel: str = "facebook",
-    logo: str | Path | Image.Image | None = None,
-    path: str | Path | None = None,
-    colours: str | Sequence[str] | Mapping[str, str] | None = None,
-) -> Path:
+class PosterOptions(TypedDict, total=False):
+    """What a poster shows besides its title; :func:`render_poster` holds the defaults.
+
+    :func:`poster` passes them on unchanged, so the list is written here once for it.
+    """
+
+    slogan: str | None
+    date: str | dt.date | None
+    venue: str | None
+    organisation: str | None
+    channel: str | Channel
+    logo: str | Path | Image.Image | None
+    colours: str | Sequence[str] | Mapping[str, str] | None
+
+
+def poster(title: str, *, path: str | Path | None = None, **options: Unpack[PosterOptions]) -> Path:
     """Draw a poster and save it as PNG; returns the file's path.
 
     >>> poster("Tết Sum vầy 2026", channel="zalo")  # doctest: +SKIP
@@ -90,16 +102,7 @@ def poster(
     * **path** – where to save; default ``poster-<title>.png`` in the current folder.
     * **colours** – *(optional)* background, text and accent colours (names or ``#rrggbb``).
     """
-    image = render_poster(
-        title,
-        slogan=slogan,
-        date=date,
-        venue=venue,
-        organisation=organisation,
-        channel=channel,
-        logo=logo,
-        colours=colours,
-    )
+    image = render_poster(title, **options)
     target = Path(path) if path is not None else Path(f"poster-{_slug(title)}.png")
     return save_png(image, target, {"congdoan:kind": "poster", "congdoan:title": nfc(title)})
 

@@ -184,25 +184,28 @@ def _timing(cues: list[Cue]) -> Item:
 
 
 def _line_length(cues: list[Cue]) -> Item:
-    hint = msg("media.srt.line_length_hint", limit=MAX_LINE_CHARS)
+    """Cues with a line longer than a viewer reads at a glance."""
     long = [c.index for c in cues if any(len(ln) > MAX_LINE_CHARS for ln in c.lines)]
-    if long:
-        listed = ", ".join(str(n) for n in long[:10])
-        text = msg("media.srt.line_length_bad", cues=listed, limit=MAX_LINE_CHARS)
-        return Item("line_length", False, text, hint, WARNING)
-    text = msg("media.srt.line_length_ok", limit=MAX_LINE_CHARS)
-    return Item("line_length", True, text, hint, WARNING)
+    return _limit_item("line_length", MAX_LINE_CHARS, long)
 
 
 def _line_count(cues: list[Cue]) -> Item:
-    hint = msg("media.srt.line_count_hint", limit=MAX_LINES)
+    """Cues with more lines than fit on screen without covering the picture."""
     crowded = [c.index for c in cues if len(c.lines) > MAX_LINES]
-    if crowded:
-        listed = ", ".join(str(n) for n in crowded[:10])
-        text = msg("media.srt.line_count_bad", cues=listed, limit=MAX_LINES)
-        return Item("line_count", False, text, hint, WARNING)
-    text = msg("media.srt.line_count_ok", limit=MAX_LINES)
-    return Item("line_count", True, text, hint, WARNING)
+    return _limit_item("line_count", MAX_LINES, crowded)
+
+
+def _limit_item(code: str, limit: int, breaking: list[int]) -> Item:
+    """A warning naming the first ten cues that break ``limit``, or the limit kept.
+
+    Both subtitle limits read the same to the trainee; their messages differ only in key.
+    """
+    hint = msg(f"media.srt.{code}_hint", limit=limit)
+    if breaking:
+        listed = ", ".join(str(n) for n in breaking[:10])
+        text = msg(f"media.srt.{code}_bad", cues=listed, limit=limit)
+        return Item(code, False, text, hint, WARNING)
+    return Item(code, True, msg(f"media.srt.{code}_ok", limit=limit), hint, WARNING)
 
 
 # -- splitting a scene's text ----------------------------------------------------------

@@ -26,6 +26,7 @@ __all__ = [
     "Completion",
     "Grounding",
     "Message",
+    "ModelNames",
     "Probe",
     "Provider",
     "Request",
@@ -98,12 +99,21 @@ class Status(Enum):
 
 
 @dataclass(frozen=True)
-class Probe:
-    """What ``congdoan doctor`` found for one provider."""
+class ModelNames:
+    """The model that answers and the name configuration gave: they differ once replaced.
 
-    status: Status
+    Choosing a model and checking a provider both report this pair, so it is defined once.
+    """
+
     model: str
     configured: str
+
+
+@dataclass(frozen=True)
+class Probe(ModelNames):
+    """What ``congdoan doctor`` found for one provider (after the model it would call)."""
+
+    status: Status
     #: Cost of the one-token test request in đồng, when it was made.
     cost_vnd: float | None = None
     detail: str = ""
@@ -217,28 +227,28 @@ class Provider(ABC):
 
         configured = self.settings.model
         if self._needs_missing_key():
-            return Probe(Status.NO_KEY, configured, configured)
+            return Probe(configured, configured, Status.NO_KEY)
         try:
             choice = self.choose_model(fetch=probe, remember=False)
         except ModelRetired as exc:
-            return Probe(Status.RETIRED, exc.replacement, configured, detail=str(exc))
+            return Probe(exc.replacement, configured, Status.RETIRED, detail=str(exc))
         state = Status.REPLACED if choice.state == "replaced" else Status.READY
         if not probe or not self.uses_network:
-            return Probe(state, choice.model, configured, detail=choice.notice or "")
+            return Probe(choice.model, configured, state, detail=choice.notice or "")
         try:
             usage = self.ping(choice.model)
         except AuthError as exc:
-            return Probe(Status.KEY_REJECTED, choice.model, configured, detail=str(exc))
+            return Probe(choice.model, configured, Status.KEY_REJECTED, detail=str(exc))
         except ModelNotFound as exc:
-            return Probe(Status.MODEL_MISSING, choice.model, configured, detail=str(exc))
+            return Probe(choice.model, configured, Status.MODEL_MISSING, detail=str(exc))
         except (NetworkError, ProviderTimeout) as exc:
-            return Probe(Status.UNREACHABLE, choice.model, configured, detail=str(exc))
+            return Probe(choice.model, configured, Status.UNREACHABLE, detail=str(exc))
         except ProviderError as exc:
-            return Probe(Status.FAILED, choice.model, configured, detail=str(exc))
+            return Probe(choice.model, configured, Status.FAILED, detail=str(exc))
         cost = (
             self.settings.estimate_vnd(usage.input_tokens, usage.output_tokens) if usage else None
         )
-        return Probe(state, choice.model, configured, cost, detail=choice.notice or "")
+        return Probe(choice.model, configured, state, cost, detail=choice.notice or "")
 
     def _needs_missing_key(self) -> bool:
         return bool(getattr(self, "needs_key", self.uses_network and self.is_cloud)) and not (

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 from ..config import ModelFamily, Retirement, provider_label, vn_date
 from ..errors import ModelRetired
 from ..i18n import msg
+from .base import ModelNames
 
 if TYPE_CHECKING:
     from .base import Provider
@@ -54,11 +55,9 @@ class ListedModel:
 
 
 @dataclass(frozen=True)
-class Choice:
+class Choice(ModelNames):
     """The model to call, the name configuration asked for, and what happened between."""
 
-    model: str
-    configured: str
     #: ``configured`` (listed or unchecked), ``replaced`` (family's newest), ``retiring``.
     state: str
     notice: str | None = None

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from ..cli_support import CongdoanClickError
+from ..cli_support import CongdoanClickError, path_option
 from ..errors import CongdoanError
 from ..i18n import msg
 
@@ -35,9 +35,7 @@ def _need_root() -> None:
 
 
 @click.group(help=msg("server.cli.group"))
-@click.option(
-    "--dir", "state_dir", type=click.Path(path_type=Path), default=None, help=msg("server.cli.dir")
-)
+@path_option("--dir", "state_dir", help_key="server.cli.dir")
 @click.pass_context
 def server(ctx: click.Context, state_dir: Path | None) -> None:
     ctx.obj = state_dir
@@ -46,12 +44,7 @@ def server(ctx: click.Context, state_dir: Path | None) -> None:
 @server.command(help=msg("server.cli.setup"))
 @click.option("--course-id", default=None, help=msg("server.cli.course_id"))
 @click.option("--port", type=int, default=None, help=msg("server.cli.port"))
-@click.option(
-    "--lessons",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help=msg("server.cli.lessons"),
-)
+@path_option("--lessons", help_key="server.cli.lessons", kind="folder")
 @click.option("--postgres", is_flag=True, help=msg("server.cli.postgres"))
 @click.pass_context
 def setup(
@@ -91,12 +84,7 @@ def setup(
 @server.command(help=msg("server.cli.users"))
 @click.argument("roster", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--trainer", is_flag=True, help=msg("server.cli.trainer"))
-@click.option(
-    "--sheet",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help=msg("server.cli.sheet"),
-)
+@path_option("--sheet", help_key="server.cli.sheet", kind="file")
 @click.pass_context
 def users(ctx: click.Context, roster: Path, trainer: bool, sheet: Path | None) -> None:
     from ..course.roster import read_roster

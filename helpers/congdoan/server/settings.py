@@ -30,6 +30,7 @@ from pathlib import Path
 
 from ..config import PRIVACY_MODES
 from ..errors import ConfigError
+from ..files import Below
 from ..i18n import msg
 
 __all__ = [
@@ -107,38 +108,18 @@ class ServerSettings:
     hub: HubSettings = field(default_factory=HubSettings)
     gateway: GatewaySettings = field(default_factory=GatewaySettings)
 
-    @property
-    def settings_file(self) -> Path:
-        return self.state_dir / SETTINGS_FILE
-
-    @property
-    def keys_file(self) -> Path:
-        return self.state_dir / KEYS_FILE
-
-    @property
-    def ledger_file(self) -> Path:
-        return self.state_dir / "gateway" / "usage.sqlite"
-
-    @property
-    def exchange_dir(self) -> Path:
-        return self.state_dir / "exchange"
+    settings_file = Below(SETTINGS_FILE, folder="state_dir")
+    keys_file = Below(KEYS_FILE, folder="state_dir")
+    ledger_file = Below("gateway", "usage.sqlite", folder="state_dir")
+    exchange_dir = Below("exchange", folder="state_dir")
+    accounts_file = Below("accounts.json", folder="state_dir")
+    #: Configuration every trainee's server reads (nbgrader exchange, lab settings).
+    jupyter_config_dir = Below("jupyter", "trainee", folder="state_dir")
+    trainer_config_dir = Below("jupyter", "trainer", folder="state_dir")
 
     @property
     def course_dir(self) -> Path:
         return Path(self.hub.course_dir) if self.hub.course_dir else self.state_dir / "lop"
-
-    @property
-    def accounts_file(self) -> Path:
-        return self.state_dir / "accounts.json"
-
-    @property
-    def jupyter_config_dir(self) -> Path:
-        """Configuration every trainee's server reads (nbgrader exchange, lab settings)."""
-        return self.state_dir / "jupyter" / "trainee"
-
-    @property
-    def trainer_config_dir(self) -> Path:
-        return self.state_dir / "jupyter" / "trainer"
 
 
 def load_server_settings(state_dir: Path | str | None = None) -> ServerSettings:

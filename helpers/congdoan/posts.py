@@ -40,20 +40,9 @@ from .text import find_dates, find_money, find_times, fold, nfc
 __all__ = ["CHANNELS", "CODES", "LIMITS", "ChannelLimits", "check"]
 
 CODES = (
-    "hook",
-    "length",
-    "hashtags",
-    "call_to_action",
-    "emoji",
-    "privacy",
-    "verify_facts",
-    "union_identity",
-    "markup",
-    "preamble",
-    "weekday",
-    "placeholder",
-    "outdated_unit",
-)
+    "hook", "length", "hashtags", "call_to_action", "emoji", "privacy", "verify_facts",
+    "union_identity", "markup", "preamble", "weekday", "placeholder", "outdated_unit",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)

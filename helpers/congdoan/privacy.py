@@ -39,7 +39,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from .errors import InputError
 from .i18n import LANGUAGES, catalogue, msg
@@ -49,15 +49,9 @@ from .text import fold_aligned
 __all__ = ["KINDS", "Finding", "find", "redact", "summary"]
 
 KINDS = (
-    "phone",
-    "citizen_id",
-    "email",
-    "bank_account",
-    "date_of_birth",
-    "person_name",
-    "address",
+    "phone", "citizen_id", "email", "bank_account", "date_of_birth", "person_name", "address",
     "sensitive",
-)
+)  # fmt: skip
 _MASK = "\x00"  # stands in for an existing label while matching; no pattern accepts it
 _TAKEN = "\x01"  # stands in for a table cell already read; no pattern accepts it either
 
@@ -145,6 +139,17 @@ _I = re.IGNORECASE
 _WB = r"(?:(?<![\w\x00])(?=\w)|(?<=\w)(?![\w\x00]))"
 
 
+def _delegated(name: str) -> Callable[..., Any]:
+    """A method of :class:`_Pattern` that runs ``re.Pattern.<name>`` on the right form."""
+
+    def method(self: _Pattern, *args: Any) -> Any:
+        pattern, args = self._pick(args)
+        return getattr(pattern, name)(*args)
+
+    method.__name__ = name
+    return method
+
+
 class _Pattern:
     """A pattern compiled twice: with plain ``\\b`` and with masks counting as words.
 
@@ -169,25 +174,11 @@ class _Pattern:
             return self.lower, (_STATE.lower, *args[1:])
         return self.fast, args
 
-    def finditer(self, *args):
-        pattern, args = self._pick(args)
-        return pattern.finditer(*args)
-
-    def search(self, *args):
-        pattern, args = self._pick(args)
-        return pattern.search(*args)
-
-    def match(self, *args):
-        pattern, args = self._pick(args)
-        return pattern.match(*args)
-
-    def fullmatch(self, *args):
-        pattern, args = self._pick(args)
-        return pattern.fullmatch(*args)
-
-    def sub(self, *args):
-        pattern, args = self._pick(args)
-        return pattern.sub(*args)
+    finditer = _delegated("finditer")
+    search = _delegated("search")
+    match = _delegated("match")
+    fullmatch = _delegated("fullmatch")
+    sub = _delegated("sub")
 
 
 _STATE = threading.local()

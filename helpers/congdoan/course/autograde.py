@@ -47,19 +47,9 @@ __all__ = ["STATUSES", "Outcome", "autograde", "load_outcomes", "worker_environm
 
 #: Status codes, most serious first; the first one found is the submission's status.
 STATUSES = (
-    "not_on_roster",
-    "corrupt",
-    "timeout",
-    "grading_failed",
-    "syntax_error",
-    "tampered_test",
-    "missing_answer",
-    "missing_notebook",
-    "runtime_error",
-    "huge_output",
-    "empty",
-    "ok",
-)
+    "not_on_roster", "corrupt", "timeout", "grading_failed", "syntax_error", "tampered_test",
+    "missing_answer", "missing_notebook", "runtime_error", "huge_output", "empty", "ok",
+)  # fmt: skip
 _SYNTAX = {"SyntaxError", "IndentationError", "TabError"}
 _TIMEOUT = {"CellTimeoutError", "KeyboardInterrupt", "TimeoutError"}
 _TRUNCATED = "... Output truncated ..."

@@ -40,7 +40,14 @@ def contains(draft: str, fact: str) -> bool:
 
 
 def contains_forbidden(draft: str, item: str) -> bool:
-    """Like :func:`contains`; ``^item`` must start a line (an invented "Căn cứ ..." opening)."""
+    """Like :func:`contains`; ``^item`` must start a line (an invented "Căn cứ ..." opening).
+
+    ``re:pattern`` is a regular expression searched in the folded draft, line by line kept
+    (``re.M``; ``(?s)`` reaches across lines): a date on the wrong line, a fact twice.
+    """
+    if item.startswith("re:"):
+        folded = "\n".join(fold(line) for line in draft.splitlines())
+        return bool(re.search(item[3:], folded, re.M))
     if item.startswith("^"):
         return any(fold(line).startswith(fold(item[1:])) for line in draft.splitlines())
     # whole words and numbers: "0 đồng" is not inside "500.000 đồng"

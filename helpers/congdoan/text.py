@@ -29,6 +29,12 @@ from .errors import InputError
 from .i18n import msg
 
 __all__ = [
+    "FOLDED_DATE",
+    "FOLDED_MONEY",
+    "FOLDED_NUMBER",
+    "FOLDED_TIME",
+    "PHONE_NUMBER",
+    "SIZE_WORDS",
     "WEEKDAYS",
     "LegacyEncoding",
     "Span",
@@ -40,6 +46,7 @@ __all__ = [
     "find_weekdays",
     "fold",
     "fold_aligned",
+    "folded_date_parts",
     "format_date",
     "format_money",
     "format_place_date",
@@ -292,10 +299,11 @@ def format_place_date(place: str, day: dt.date) -> str:
 _LONG_DATE = re.compile(
     r"(?i)(?=n)\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})(?!\d)",
 )
-_NUMERIC_DATE = re.compile(  # "(?=\d)" first: the look-behinds only run where a digit is
-    r"(?=\d)(?<![\d/.,-])(?:(\d{1,2})\s?([/-])\s?(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\d/])"
-    r"|(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d))"
+_NUMERIC_DATE_RX = (  # "(?=\d)" first: the look-behinds only run where a digit is
+    r"(?=\d)(?<![\d/.,-])(?:(\d{1,2})\s?(?P<sep>[/-])\s?(\d{1,2})(?:(?P=sep)(\d{4}|\d{2}))?"
+    r"(?![\d/])|(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d))"
 )
+_NUMERIC_DATE = re.compile(_NUMERIC_DATE_RX)
 
 
 def _make_date(year: int, month: int, day: int) -> dt.date | None:
@@ -457,15 +465,13 @@ def find_times(text: str) -> list[Span[dt.time]]:
 
 # --------------------------------------------------------------------------- money
 
-_MULTIPLIERS = {
-    "nghìn": 1_000,
-    "ngàn": 1_000,
-    "k": 1_000,
-    "triệu": 1_000_000,
-    "tr": 1_000_000,
-    "tỷ": 1_000_000_000,
-    "tỉ": 1_000_000_000,
-}
+#: Words that size a number ("1,3 triệu", "200 nghìn"), also as typed without marks.
+SIZE_WORDS = {
+    "nghìn": 1_000, "ngàn": 1_000, "vạn": 10_000, "triệu": 1_000_000, "tỷ": 1_000_000_000,
+    "tỉ": 1_000_000_000, "nghin": 1_000, "ngan": 1_000, "trieu": 1_000_000, "ty": 1_000_000_000,
+    "ti": 1_000_000_000,
+}  # fmt: skip
+_MULTIPLIERS = {**SIZE_WORDS, "k": 1_000, "tr": 1_000_000}  # money adds "200k", "1,5tr"
 _NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[,.]\d+)?"
 # "đồng" is also the first syllable of "đồng chí" (comrade), "đồng nghiệp" (colleague)...
 _NOT_MONEY_DONG = r"(?!\s+(?:chí|nghiệp|bào|đội|hương|hành|thời|ý|tình|lòng|phục)(?![^\W\d_]))"
@@ -547,3 +553,57 @@ def _short_amount(amount: int) -> str:
             digits = digits.rstrip("0").rstrip(".").replace(".", ",")
             return f"{digits} {word}"
     return str(amount)
+
+
+# --------------------------------------------------------------------------- folded text
+# The practice model reads a prompt on its ``fold_aligned`` copy (no marks, lowercase), so
+# one pattern serves a prompt typed with or without diacritics, and a match's offsets are
+# those of the NFC prompt. These matchers are the folded forms of the ones above.
+
+#: A date in folded text: ``5 thang 5 nam 2026`` or ``5 thang 5`` (groups 1-3), or the
+#: numeric forms :func:`find_dates` reads, ``5/5/2026``, ``05-5``, ``5.5.2026`` (groups
+#: 4-10). :func:`folded_date_parts` gives (day, month, year).
+FOLDED_DATE = re.compile(
+    r"(?<![\d.,/-])(\d{1,2}) thang (\d{1,2})(?: nam (\d{4}))?(?![\d/])|" + _NUMERIC_DATE_RX
+)
+
+
+def folded_date_parts(match: re.Match[str]) -> tuple[int, int, int | None]:
+    """(day, month, year) of a :data:`FOLDED_DATE` match; no year gives ``None``, ``26`` 2026.
+
+    >>> folded_date_parts(FOLDED_DATE.search("hop ngay 15 thang 5 nam 2026"))
+    (15, 5, 2026)
+    >>> folded_date_parts(FOLDED_DATE.search("hop 05-5"))
+    (5, 5, None)
+    >>> folded_date_parts(FOLDED_DATE.search("tu 1.7.2026"))
+    (1, 7, 2026)
+    """
+    g = match.groups()
+    if g[0] is not None:
+        day, month, year = g[0], g[1], g[2]
+    elif g[3] is not None:
+        day, month, year = g[3], g[5], g[6]
+    else:
+        day, month, year = g[7], g[8], g[9]
+    return int(day), int(month), (_full_year(year, 0) if year else None)
+
+
+#: A time of day in folded text: ``14h00``, ``8h``, ``8 gio 30 phut``, ``8g30``, ``14:30``,
+#: ``7h sang`` (group 1 the hour, 2 the minutes, 3 the part of the day). The caller checks
+#: the range (``25h`` matches) and what a bare ``3g`` or ``5: 23`` means in its context.
+FOLDED_TIME = re.compile(
+    r"(?<![\d.,/])(\d{1,2})\s?(?:h|gio|g|:)(?:\s?(\d{2})(?!\d))?(?:\s?phut)?"
+    r"(?:\s(sang|chieu|toi|trua))?(?![a-z0-9])"
+)
+#: A number as prompts write it: ``1.500.000``, ``1,500,000``, ``1,5``, ``200``.
+FOLDED_NUMBER = r"\d{1,3}(?:[.,]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
+#: An amount of money in folded text, with its unit and what it is for: ``500.000 dong``,
+#: ``1 trieu/nguoi``, ``200.000d`` (the caller checks that a bare ``d`` was typed ``đ``).
+FOLDED_MONEY = re.compile(
+    r"(?<![\d.,/])(?:" + FOLDED_NUMBER + r")\s?(?:trieu dong|trieu|nghin dong|ngan dong|ty dong"
+    r"|ty|dong|d|vnd|₫)"
+    r"(?:\s?/\s?(?:suat|nguoi|phan qua|phan|doan vien|thang|nam|ca nhan))?(?![a-z0-9])"
+)
+#: A Vietnamese phone number, mobile or landline: ``0905 123 456``, ``+84 905123456``,
+#: ``0234 3822 456`` (digits may be grouped by spaces or dots).
+PHONE_NUMBER = re.compile(r"(?<![\d.,/])(?:\+84|0)\d(?:[ .]?\d){8,9}(?![\d/])")

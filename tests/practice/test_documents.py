@@ -193,8 +193,39 @@ def test_report_addressee_and_as_above():
     ],
 )
 def test_place_and_date_line_follows_leading_zero_rules(today, line):
-    draft = run(DOCUMENTS["notice"]["detailed"], today=today).draft
+    # the meeting is after every ``today`` here, so the draft is dated today
+    prompt = DOCUMENTS["notice"]["detailed"].replace("ngày 08/5/2026", "ngày 18/12/2026")
+    draft = run(prompt, today=today).draft
     assert draft.splitlines()[5] == line
+
+
+@pytest.mark.parametrize("kind", ["notice", "invitation", "plan"])
+def test_a_draft_is_never_dated_after_the_event_it_announces(kind):
+    # each event is in the first half of 2026: drafted on 03/12/2026, not dated today
+    answer = run(DOCUMENTS[kind]["detailed"], today=dt.date(2026, 12, 3))
+    place_date = answer.draft.splitlines()[5]
+    assert place_date == "Huế, ngày    tháng    năm 2026"
+    assert any("để trống ngày, tháng" in tip for tip in answer.tips)
+
+
+def test_an_event_later_the_same_year_keeps_todays_date():
+    answer = run(DOCUMENTS["notice"]["detailed"], today=dt.date(2026, 5, 7))
+    assert answer.draft.splitlines()[5] == "Huế, ngày 07 tháng 5 năm 2026"
+    assert not any("để trống ngày, tháng" in tip for tip in answer.tips)
+
+
+def test_a_report_on_a_past_event_is_dated_today():
+    # a report is written after what it reports: today is right
+    answer = run(DOCUMENTS["report"]["detailed"], today=dt.date(2026, 12, 3))
+    assert answer.draft.splitlines()[5].endswith("ngày 03 tháng 12 năm 2026")
+
+
+def test_a_date_without_its_year_is_not_taken_as_past():
+    answer = run(
+        "Viết thông báo về việc nghỉ mát ngày 2/9 của Công đoàn cơ sở Công ty Dệt may Huế",
+        today=dt.date(2026, 12, 3),
+    )
+    assert "ngày 03 tháng 12 năm 2026" in answer.draft.splitlines()[5]
 
 
 def test_issue_date_in_prompt_wins_over_today():

@@ -15,17 +15,9 @@ from tests import heldout_sets as H
 PROMPTS = H.prompts()
 CHATS = H.chats()
 RESULTS = {case.id: H.run_prompt(case) for case in PROMPTS}
-# Facts the model still drops, and why (see the closing note of issue 11).
-KNOWN_DROPS = {
-    "n15": ("sửa nhà thi đấu",),
-    "i07": ("cán bộ công đoàn cơ sở",),
-    "i11": ("Chủ tịch LĐLĐ thành phố Hải Phòng|Chủ tịch Liên đoàn Lao động thành phố Hải Phòng",),
-    "v02": ("an toan lao dong|an toàn lao động",),
-    "im01": ("Giọt máu hồng - Trao sự sống",),
-    "s01": ("15/5/2026",),
-    "r10": ("Giỏi việc nước, đảm việc nhà",),
-    "n29": ("chủ tịch CĐCS|Chủ tịch Công đoàn cơ sở",),
-}
+# Facts the model still drops, and why (see the closing note of issue 11). Empty since
+# the eight of the first round were fixed; a new one goes here with its reason.
+KNOWN_DROPS: dict[str, tuple[str, ...]] = {}
 
 
 def test_the_sets_are_large_enough():

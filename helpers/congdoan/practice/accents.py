@@ -49,6 +49,8 @@ PHRASES = {
     "vao": "vào", "thu hai": "thứ Hai", "thu ba": "thứ Ba", "thu tu": "thứ Tư",
     "thu nam": "thứ Năm", "thu sau": "thứ Sáu", "thu bay": "thứ Bảy", "chu nhat": "Chủ nhật",
     "cho": "cho", "cua": "của", "ve viec": "về việc", "to chuc": "tổ chức",
+    "tuyen truyen": "tuyên truyền", "gia dinh": "gia đình", "danh sach": "danh sách",
+    "nop danh sach": "nộp danh sách",
 }  # fmt: skip
 _MARKED = re.compile("[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]", re.I)
 

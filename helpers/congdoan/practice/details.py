@@ -13,13 +13,22 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 
+from ..text import (
+    FOLDED_DATE,
+    FOLDED_MONEY,
+    FOLDED_NUMBER,
+    FOLDED_TIME,
+    PHONE_NUMBER,
+    folded_date_parts,
+)
 from ._text import Text, fold
 
 __all__ = [
     "ACCUMULATING",
     "SLOTS",
+    "TEXT_SLOTS",
     "Length",
     "extract",
     "merge",
@@ -27,47 +36,30 @@ __all__ = [
     "parse_length",
 ]
 
+# The slots by what they hold, in the order ``extract`` returns them.
+_PARTIES = ("org", "superior", "workplace", "city")
+_NAMES = ("event", "subject", "theme", "slogan", "image_text")
+_WHEN = ("date", "weekday", "time", "deadline", "issue_date")
+_WHERE_WHO = ("place", "audience")
+_FIGURES = ("numbers", "budget")
+_CONTENT = ("activities", "results", "difficulties", "proposals", "purpose", "assignments")
+_MEETING = ("addressee", "chair", "secretary", "conclusion", "closing")
+_SIGNING = ("signer", "signer_role", "contact", "phone")
+_STYLE = ("tone", "length", "channel", "hashtags", "colours", "doc_number")
 SLOTS = (
-    "org",
-    "superior",
-    "workplace",
-    "city",
-    "event",
-    "subject",
-    "theme",
-    "slogan",
-    "image_text",
-    "date",
-    "weekday",
-    "time",
-    "deadline",
-    "issue_date",
-    "place",
-    "audience",
-    "numbers",
-    "budget",
-    "activities",
-    "results",
-    "difficulties",
-    "proposals",
-    "purpose",
-    "assignments",
-    "addressee",
-    "chair",
-    "secretary",
-    "conclusion",
-    "closing",
-    "signer",
-    "signer_role",
-    "contact",
-    "phone",
-    "tone",
-    "length",
-    "channel",
-    "hashtags",
-    "colours",
-    "doc_number",
+    *_PARTIES,
+    *_NAMES,
+    *_WHEN,
+    *_WHERE_WHO,
+    *_FIGURES,
+    *_CONTENT,
+    *_MEETING,
+    *_SIGNING,
+    *_STYLE,
 )
+#: Slots holding phrases in the trainee's words, inside which other details can be
+#: written ("Tết Sum vầy 2027" holds a year): the draft checks them before repeating one.
+TEXT_SLOTS = ("event", "subject", "theme", "slogan", *_WHERE_WHO, *_CONTENT)
 #: Slots whose values add up over a conversation instead of being replaced.
 ACCUMULATING = ("hashtags",)
 
@@ -84,21 +76,26 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 
 # ---------------------------------------------------------------- dates and times
-_DMY = r"(\d{1,2})\s?[/-]\s?(\d{1,2})(?:\s?[/-]\s?(\d{4}|\d{2}))?"
-_DMY_DOT = r"(\d{1,2})\.(\d{1,2})\.(\d{4})"
-_LONG = r"(\d{1,2}) thang (\d{1,2})(?: nam (\d{4}))?"
-_DATE = re.compile(r"(?<![\d.,/-])(?:" + _LONG + "|" + _DMY_DOT + "|" + _DMY + r")(?![\d/])")
+_YEARS_SPAN = re.compile(
+    r"\s*\(?\s*\d{1,2}/\d{1,2}/\d{4}\s*(?:-|–|den)\s*\d{1,2}/\d{1,2}/\d{4}\s*\)?"
+)
+# "từ 30/4/2026 đến hết 3/5/2026": a period, dated with its year
+_DATED_RANGE = re.compile(r"\d/\d{4}\s*(?:-|–|den)\s*(?:het\s+)?(?:ngay\s+)?\d{1,2}/\d{1,2}/\d{4}")
+# "kỷ niệm 8/3": the day an anniversary names
+_DAY_MONTH = re.compile(r" \d{1,2}/\d{1,2}(?![\d/])")
 _MONTH = re.compile(_B + r"thang (\d{1,2})(?:\s?/\s?(\d{4})| nam (\d{4}))" + _E)
 _RANGE_JOIN = re.compile(r"\s*(?:den|-|–|toi)\s*(?:het\s+)?(?:ngay\s+)?")
-_TIME = re.compile(
-    r"(?<![\d.,/])(\d{1,2})\s?(?:h|gio|g|:)(?:\s?(\d{2})(?!\d))?(?:\s?phut)?"
-    r"(?:\s(sang|chieu|toi|trua))?(?![a-z0-9])"
-)
 _TIME_JOIN = re.compile(r"\s*(?:den|-|–)\s*")
 _WEEKDAY = _rx(r"thu (hai|ba|tu|nam|sau|bay|[2-7])|chu nhat")
-_ISSUE_CUE = re.compile(r"(ban hanh|ngay ky|ky ngay|de ngay|ngay van ban|ngay lap)\W{0,3}(ngay )?$")
-_DEADLINE_CUE = re.compile(
-    r"(truoc|han chot|cham nhat|han dang ky|han nop|han gui|hoan thanh truoc)\W{0,3}(ngay )?$"
+# What the words just before a date say it is: the day the document was signed, or the
+# last day to register or hand something in; else the day of the event.
+_ISSUE_WORDS = r"ban hanh|ngay ky|ky ngay|de ngay|ngay van ban|ngay lap"
+_DEADLINE_WORDS = (
+    r"truoc|han chot|cham nhat|han dang ky|han nop|han gui|hoan thanh truoc|chot danh sach|chot"
+)
+_DATE_CUES = tuple(
+    (slot, re.compile(f"({words})" + r"\W{0,3}(ngay )?$"))
+    for slot, words in (("issue_date", _ISSUE_WORDS), ("deadline", _DEADLINE_WORDS))
 )
 
 # ---------------------------------------------------------------- organisations
@@ -114,7 +111,9 @@ _SUPERIOR_KW = (
     "cong doan vien chuc",
     "cong doan khu",
 )
-_SUPERIOR_CUE = re.compile(r"(cap tren|truc thuoc|thuoc|cap tren la|cap tren:)\W{0,3}$")
+# "cấp trên: LĐLĐ ...", "trực thuộc ...", and a report "gửi LĐLĐ ..." (sent up to it)
+_SUPERIOR_CUE = re.compile(r"(cap tren|truc thuoc|thuoc|cap tren la|cap tren:|gui|gui len)\W{0,3}$")
+_NAMED_IN_EVENT = re.compile(r"(?:thanh lap|ky niem|truyen thong) $")
 _WORKPLACE_KW = _rx(r"cong ty|truong|benh vien|nha may|xi nghiep|tong cong ty|ngan hang")
 _NAME_LOWER = frozenset(
     _words(
@@ -176,18 +175,13 @@ _ROLE_CUES = (
     ("chair", re.compile(_B + r"chu tri" + _E)),
     ("contact", re.compile(_B + r"lien he|lien lac|dau moi" + _E)),
 )
+_CUE_AFTER = 12  # characters a role written after a name counts as further away
 _DEPUTY = re.compile(_B + r"pho chu tich" + _E)
-_PHONE = re.compile(r"(?<![\d.,/])(?:\+84|0)\d(?:[ .]?\d){8,9}(?![\d/])")
 
 # ---------------------------------------------------------------- numbers
-_NUM = r"\d{1,3}(?:[.,]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
-_MONEY = re.compile(
-    r"(?<![\d.,/])(?:" + _NUM + r")\s?(?:trieu dong|trieu|nghin dong|ngan dong|ty dong|ty"
-    r"|dong|d|vnd|₫)"
-    r"(?:\s?/\s?(?:suat|nguoi|phan qua|phan|doan vien|thang|nam|ca nhan))?(?![a-z0-9])"
-)
 _QUANTITY = re.compile(
-    r"(?<![\d.,/])(?:" + _NUM + r")\s?(?:nguoi lao dong|nguoi|doan vien|cong nhan|suat qua|suat"
+    r"(?<![\d.,/])(?:" + FOLDED_NUMBER + r")\s?(?:nguoi lao dong|nguoi|doan vien|cong nhan"
+    r"|suat qua|suat"
     r"|phan qua|phan|luot|gia dinh|doi|sang kien|dai bieu|can bo|hoan canh|thanh vien"
     r"|to cong doan|cong doan co so|cdcs|don vi|chau|hoc bong|cuoc|buoi|lop|tiet muc|%)"
     r"(?![a-z0-9])"
@@ -244,15 +238,24 @@ _EVENT_GENERIC = _rx(
 )
 _EVENT_NEEDS_NAME = ("le", "giai", "chuong trinh", "cuoc thi", "gap mat", "tuyen duong")
 _ORGANISE = _rx(r"to chuc")
+_TOPIC = _rx(r"tuyen truyen|van dong|huong ung")
 _DOC_WORD = re.compile(_B + r"(?:thong bao|giay moi|thu moi)\s+")
 _NOT_SUBJECT = re.compile(
     r"(cua|ve|cho|gui|viec|moi|to chuc|du|nay|sau|voi|tren|de|den|toi|tai|luc|ngay|so|len|qua)"
     r"(?![a-z0-9])|[^a-z]"
 )
 _ABOUT = _rx(r"ve viec|ve")
-_QUOTE = re.compile(r"“([^”\n]{1,300})”|\"([^\"\n]{1,300})\"|«([^»\n]{1,300})»|‘([^’\n]{1,300})’")
+_QUOTE = re.compile(
+    r"“([^”\n]{1,300})”|\"([^\"\n]{1,300})\"|«([^»\n]{1,300})»|‘([^’\n]{1,300})’"
+    r"|(?<!\w)'([^'\n]{1,300})'(?!\w)"  # typed with the apostrophe key: 'Giọt hồng tri ân'
+)
 _QUOTE_CUES = (
-    ("image_text", re.compile(r"(dong chu|chu|noi dung chu|ghi|text|in|tieu de tren anh)\W{0,4}$")),
+    (
+        "image_text",
+        re.compile(
+            r"(dong chu|chu|chu tren anh|noi dung chu|ghi|text|in|tieu de tren anh)\W{0,4}$"
+        ),
+    ),
     ("slogan", re.compile(r"khau hieu\W{0,4}(la\W{0,3})?$")),
     ("theme", re.compile(r"(chu de|thong diep|thong diep chinh)\W{0,4}(la\W{0,3})?$")),
     ("event", re.compile(r"(ten )?(chuong trinh|hoat dong|su kien|cuoc thi|giai)\W{0,4}$")),
@@ -283,12 +286,16 @@ _LABEL_RE = tuple(
     (slot, re.compile(_B + f"(?:{p})" + r"\s*(?::|-|la|là)\s*")) for slot, p in _LABELS
 )
 _LABEL_COLON = tuple((slot, re.compile(_B + f"(?:{p})" + r"\s*:\s*")) for slot, p in _LABELS)
+_PLACE_NOUN = re.compile(
+    r"(?:phong|hoi truong|nha|san|sanh|khu|tang|van phong|truong|nha van hoa)(?![a-z])"
+)
 _PLACE_CUE = re.compile(_B + r"(tai|o)\s+")
 _AUDIENCE = _rx(
-    r"(?:(?:toan the|tat ca|cac|nhung) )?(?:"
+    r"(?:(?:toan the|tat ca|cac|nhung) )?(?:gia dinh )?(?:"
     r"doan vien(?: cong doan)?|nguoi lao dong|cong nhan(?: lao dong| vien chuc)?|cong chuc"
-    r"|vien chuc|uy vien ban chap hanh|ban chap hanh|to truong cong doan|can bo cong doan"
-    r"|nu cong nhan|nu doan vien|chu tich cong doan co so|giao vien|nhan vien|hoi vien"
+    r"|vien chuc|uy vien ban chap hanh|ban chap hanh|to truong cong doan"
+    r"|can bo cong doan(?: co so)?|chu tich (?:cong doan co so|cdcs)"
+    r"|nu cong nhan|nu doan vien|giao vien|nhan vien|hoi vien"
     r"|nguoi lao dong nu|lao dong nu|doan vien nu|can bo chu chot)"
     r"(?:(?:, | va |/| cung )(?:(?:toan the|tat ca|cac) )?"
     r"(?:doan vien(?: cong doan)?|nguoi lao dong"
@@ -324,9 +331,29 @@ _BULLET = re.compile(r"^\s*(?:[-+•*–]|\d{1,2}[.)])\s+(.+?)\s*$", re.M)
 _STOPS = re.compile(
     r" (vao luc|vao|luc|ngay|tu ngay|tu|den|de|nham|cho|voi|do|gom|bao gom|tai|thoi gian|dia diem"
     r"|doi tuong|thanh phan|chu de|khau hieu|kinh phi|lien he|nguoi ky|chu tri|hashtag|giong"
-    r"|duoi|toi da|khong qua|trong|va moi|moi|dang|tren|nhe|yeu cau|viet|soan|can|su dung"
-    r"|kem|co|gui|ky|dai|voi chu de|nhan dip|huong toi|chao mung)(?![a-z0-9])"
+    r"|duoi|toi da|khong qua|trong|va moi|moi|dang(?! ky)|tren|nhe|yeu cau|viet|soan|can"
+    r"|su dung(?! lao dong)|kem|co|gui|(?<!nhiem )(?<!dang )ky(?! niem)"
+    r"|dai(?= \d| khoang| toi da| duoi| khong)"
+    r"|voi chu de|nhan dip|huong toi|chao mung)(?![a-z0-9])"
 )
+# Stop words whose unmarked form is also a content word: "Lễ kỷ niệm" does not stop at
+# "ky" (ký, sign), "nói chuyện chuyên đề" not at "de" (để). Typed without marks, they stop.
+_STOP_FORMS = {
+    "de": ("để",),
+    "ky": ("ký", "kí"),
+    "co": ("có",),
+    "can": ("cần",),
+    "dang": ("đang", "đăng"),
+    "dai": ("dài",),
+    "luc": ("lúc",),
+    "moi": ("mời", "mỗi"),
+    "tren": ("trên",),
+    "kem": ("kèm",),
+    "duoi": ("dưới",),
+    "giong": ("giọng",),
+}
+# "sáng Chủ nhật 26/7/2026": a part of the day before a day or a date ends a name.
+_DAY_PART = re.compile(r" (?:sang|chieu|toi|trua)(?= (?:chu nhat|thu |ngay |\d))")
 _LABEL_START = re.compile(
     r"\s*(thoi gian|dia diem|doi tuong|thanh phan|chu tri|lien he|nguoi ky|kinh phi|chu de"
     r"|khau hieu|so luong|noi dung|hashtag|giong|viet|yeu cau|luu y|ky|hoat dong|ket qua"
@@ -334,8 +361,8 @@ _LABEL_START = re.compile(
     r"(?![a-z0-9])"
 )
 _ADDRESS_START = re.compile(
-    r"\s*(so |duong|phuong|xa |thanh pho|tp|tang|phong|khu|to |thon|kiet|hem|quan|huyen|tinh"
-    r"|lo |kcn|nhiem ky|lan thu|nam \d|giai doan|dot|ve sinh|tuyen|khoi)"
+    r"\s*(so |duong|phuong|xa |thanh pho|tp|tang \d{1,2}(?![\d.,])|phong|khu|to |thon|kiet"
+    r"|hem|quan|huyen|tinh|lo |kcn|nhiem ky|lan thu|nam \d|giai doan|dot|ve sinh|tuyen|khoi)"
 )
 _OF = re.compile(r" (cua|gui|tai)(?![a-z0-9])")
 _HARD_END = re.compile(r"[;\n!?()\[\]“”\"«»]|\.|:(?!\d)")
@@ -368,9 +395,13 @@ def _hard_end(x: Text, start: int, limit: int) -> int:
 def _stop(x: Text, start: int, end: int) -> int:
     for m in _STOPS.finditer(x.f, start, end):
         word_start = m.start() + 1
+        forms = _STOP_FORMS.get(m.group(1))
+        if forms and not x.is_form(word_start, m.end(), *forms):
+            continue
         if x.t[word_start].islower() or not x.t[word_start].isalpha():
-            return m.start()
-    for pattern in (_TIME, _DATE, _WEEKDAY):
+            end = m.start()
+            break
+    for pattern in (_DAY_PART, FOLDED_TIME, FOLDED_DATE, _WEEKDAY):
         m = pattern.search(x.f, start, end)
         if m and m.start() > start:
             end = min(end, m.start())
@@ -409,8 +440,8 @@ def _clause(x: Text, start: int, *, kind: str = "place", limit: int = 160) -> tu
                 if kind == "place":
                     ok = bool(_ADDRESS_START.match(rest_f)) or (
                         (rest_t[0].isupper() or rest_t[0].isdigit())
-                        and not _TIME.match(rest_f.lstrip())
-                        and not _DATE.match(rest_f.lstrip())
+                        and not FOLDED_TIME.match(rest_f.lstrip())
+                        and not FOLDED_DATE.match(rest_f.lstrip())
                     )
                 elif kind == "event":
                     ok = bool(_ADDRESS_START.match(rest_f))
@@ -433,6 +464,13 @@ def _inside(pos: int, spans: Iterable[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
+def _untaken(
+    x: Text, pattern: re.Pattern[str], taken: list[tuple[int, int]]
+) -> Iterator[re.Match[str]]:
+    """Matches of ``pattern`` in the folded prompt outside the spans earlier steps took."""
+    return (m for m in pattern.finditer(x.f) if not _inside(m.start(), taken))
+
+
 # ================================================================= extraction
 def extract(text: str) -> dict[str, list[str]]:
     """All details a prompt gives, by slot, in order of appearance (verbatim)."""
@@ -440,26 +478,19 @@ def extract(text: str) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     taken: list[tuple[int, int]] = []  # spans already used: quotes, orgs, events
 
-    _quotes(x, out, taken)
-    _labelled(x, out, taken)
-    _orgs(x, out, taken)
-    _events(x, out, taken)
-    _dates(x, out, taken)
-    _times(x, out, taken)
-    _places(x, out, taken)
-    _workplaces(x, out, taken)
-    _audience(x, out, taken)
-    _people(x, out, taken)
-    _numbers(x, out, taken)
-    _style(x, out)
-    _bullets(x, out)
-    _changes(x, out)
+    # In this order: a span one step takes (a quote, an invitee, a union's name) is not
+    # read again by the later ones.
+    steps = (_quotes, _labelled, _invitees, _orgs, _events, _dates, _times, _places)
+    for step in (*steps, _workplaces, _audience, _people, _numbers):
+        step(x, out, taken)
+    for last in (_style, _bullets, _changes):
+        last(x, out)
     return {slot: out[slot] for slot in SLOTS if out.get(slot)}
 
 
 def _quotes(x: Text, out: dict[str, list[str]], taken: list[tuple[int, int]]) -> None:
     for m in _QUOTE.finditer(x.t):
-        group = next(i for i in range(1, 5) if m.group(i) is not None)
+        group = next(i for i in range(1, 6) if m.group(i) is not None)
         value = m.group(group).strip()
         if not value:
             continue
@@ -477,9 +508,7 @@ def _labelled(x: Text, out: dict[str, list[str]], taken: list[tuple[int, int]]) 
     for slot, pattern in _LABEL_RE:
         colon_only = slot in ("activities", "results", "difficulties", "purpose", "budget")
         rx = dict(_LABEL_COLON)[slot] if colon_only else pattern
-        for m in rx.finditer(x.f):
-            if _inside(m.start(), taken):
-                continue
+        for m in _untaken(x, rx, taken):
             kind = "place" if slot == "place" else "free"
             start, end = _clause(x, m.end(), kind=kind, limit=300)
             if end - start < 2:
@@ -491,6 +520,32 @@ def _labelled(x: Text, out: dict[str, list[str]], taken: list[tuple[int, int]]) 
             _add(out, slot, value)
             if slot in ("place", "audience"):
                 taken.append((m.start(), end))
+
+
+# "kính mời đồng chí Chủ tịch LĐLĐ thành phố Hải Phòng", "giấy mời các đồng chí nguyên
+# Chủ tịch ...": who is invited. The union named there is the invitee's, not the issuer's
+# nor its upper union.
+_INVITE = re.compile(
+    _B + r"(?:(?:tran trong )?kinh moi|xin moi|giay moi|moi)\s+"
+    r"(?=(?:cac |toan the |tat ca )?(?:dong chi|ong|ba|dai dien|lanh dao|quy|thay|co"
+    r"|ban giam doc|ban chap hanh|ban thuong vu|bch)(?![a-z]))"
+)
+_INVITEE_END = re.compile(
+    r" (?:den du|toi du|tham du|du|luc|vao|ngay|tai|ve|de|cung)(?![a-z0-9])|[,;]"
+)
+
+
+def _invitees(x: Text, out: dict[str, list[str]], taken: list[tuple[int, int]]) -> None:
+    if "audience" in out:
+        return
+    for m in _untaken(x, _INVITE, taken):
+        end = _hard_end(x, m.end(), 200)
+        stop = _INVITEE_END.search(x.f, m.end(), end)
+        start, end = _trim(x, m.end(), stop.start() if stop else end)
+        if end - start >= 6:
+            _add(out, "audience", x.span(start, end))
+            taken.append((start, end))
+            return
 
 
 def _union_name_end(x: Text, start: int) -> int:
@@ -517,6 +572,8 @@ def _union_name_end(x: Text, start: int) -> int:
             f in _NAME_ACCENTS and not x.is_form(a, a + len(core), *_NAME_ACCENTS[f])
         ):
             break
+        elif core != token and f not in _NAME_BREAKERS and last > start:
+            last = a + len(core)  # "Công đoàn ngành Giáo dục:": the name ends at the colon
         pos = b
         if core != token or count > 14:
             break
@@ -552,6 +609,8 @@ def _orgs(x: Text, out: dict[str, list[str]], taken: list[tuple[int, int]]) -> N
         if _inside(m.start(), taken) or any(a <= m.start() < b for a, b, _ in found):
             continue
         kw = x.f[m.start() : m.end()]
+        if _NAMED_IN_EVENT.search(x.f, max(0, m.start() - 16), m.start()):
+            continue  # "kỷ niệm 97 năm thành lập Công đoàn Việt Nam"
         start = m.start()
         if kw.startswith("ban chap hanh"):
             start = m.start() + len("ban chap hanh ")
@@ -612,6 +671,7 @@ def _events(x: Text, out: dict[str, list[str]], taken: list[tuple[int, int]]) ->
         if word == "giai" and not x.is_form(m.start(), m.end(), "giải"):
             continue
         start, end = _clause(x, m.start(), kind="event", limit=120)
+        end = _anniversary_end(x, start, end)
         if end - start <= len(word) + 1 and (
             word in _EVENT_NEEDS_NAME or not x.t[m.start()].isupper()
         ):
@@ -622,11 +682,16 @@ def _events(x: Text, out: dict[str, list[str]], taken: list[tuple[int, int]]) ->
             continue
         spans.append((m.start(), m.end()))
     if not spans:
-        for m in _ORGANISE.finditer(x.f):
-            if _inside(m.start(), taken):
-                continue
+        for m in _untaken(x, _ORGANISE, taken):
             start, end = _clause(x, m.end(), kind="event", limit=100)
             if end - start > 3 and not fold(x.span(start, end)).startswith("cong doan"):
+                spans.append((start, end))
+                break
+    if not spans:
+        # "kich ban clip 30s tuyen truyen an toan lao dong cho cong nhan": what is promoted
+        for m in _untaken(x, _TOPIC, taken):
+            start, end = _clause(x, m.start(), kind="event", limit=100)
+            if end - m.end() > 3:
                 spans.append((start, end))
                 break
     for a, b in sorted(spans):
@@ -655,79 +720,91 @@ def _events(x: Text, out: dict[str, list[str]], taken: list[tuple[int, int]]) ->
             break
 
 
+def _anniversary_end(x: Text, start: int, end: int) -> int:
+    """End of an anniversary's name with its span of years ("... Việt Nam (28/7/1929 -
+    28/7/2026)"): those dates name what is celebrated, not the day of the event."""
+    if "ky niem" not in x.f[start:end]:
+        return end
+    m = _YEARS_SPAN.match(x.f, end)
+    if m:
+        return m.end()
+    if x.f[start:end].endswith("ky niem"):  # "gặp mặt kỷ niệm 8/3 lúc 15h ngày 6/3/2026"
+        m = _DAY_MONTH.match(x.f, end)
+        return m.end() if m else end
+    return end
+
+
 def _date_value(x: Text, m: re.Match[str]) -> tuple[int, int] | None:
-    g = [int(v) if v and v.isdigit() else None for v in m.groups()]
-    day, month = (
-        (g[0], g[1]) if g[0] is not None else (g[3], g[4]) if g[3] is not None else (g[6], g[7])
-    )
-    if day is None or month is None or not (1 <= day <= 31 and 1 <= month <= 12):
+    day, month, _ = folded_date_parts(m)
+    if not (1 <= day <= 31 and 1 <= month <= 12):
         return None
     return m.start(), m.end()
 
 
-def _dates(x: Text, out: dict[str, list[str]], taken: list[tuple[int, int]]) -> None:
+def _spans_joined(
+    x: Text,
+    pattern: re.Pattern[str],
+    join: re.Pattern[str],
+    first: Callable[[re.Match[str]], bool],
+    second: Callable[[re.Match[str]], bool],
+) -> Iterator[tuple[re.Match[str], int, int]]:
+    """Matches of ``pattern`` in the folded prompt that ``first`` accepts, each with its end
+    carried over a second match after ``join`` ("từ 23/5 đến 20/6/2026", "7h30 - 11h00")."""
     pos = 0
-    while True:
-        m = _DATE.search(x.f, pos)
-        if not m:
-            break
+    while m := pattern.search(x.f, pos):
         pos = m.end()
-        span = _date_value(x, m)
-        if span is None or _inside(m.start(), taken):
+        if not first(m):
             continue
-        start, end = span
-        join = _RANGE_JOIN.match(x.f, end)
-        if join:
-            m2 = _DATE.match(x.f, join.end())
-            if m2 and _date_value(x, m2):
-                end = m2.end()
-                pos = end
+        end = m.end()
+        joined = join.match(x.f, end)
+        m2 = pattern.match(x.f, joined.end()) if joined else None
+        if m2 and second(m2):
+            end = pos = m2.end()
+        yield m, m.start(), end
+
+
+def _dates(x: Text, out: dict[str, list[str]], taken: list[tuple[int, int]]) -> None:
+    def real(m: re.Match[str]) -> bool:
+        return _date_value(x, m) is not None
+
+    def fresh(m: re.Match[str]) -> bool:
+        return real(m) and not _inside(m.start(), taken)
+
+    for _, start, end in _spans_joined(x, FOLDED_DATE, _RANGE_JOIN, fresh, real):
         before = x.f[max(0, start - 24) : start]
         tu = re.search(r"(tu|trong cac) (ngay )?$", before)
         if tu:
             start = start - len(tu.group())
-        if _ISSUE_CUE.search(before):
-            slot = "issue_date"
-        elif _DEADLINE_CUE.search(before):
-            slot = "deadline"
-        else:
-            slot = "date"
+        slot = next((slot for slot, cue in _DATE_CUES if cue.search(before)), "date")
         _add(out, slot, x.span(start, end))
+    if len(out.get("date", ())) > 1 and not re.search(r"\d{4}", out["date"][0]):
+        # "nghỉ lễ 30/4 và 1/5 năm 2026 ...: nghỉ từ 30/4/2026 đến hết 3/5/2026": the
+        # holiday's names come first, the period it lasts is the date of the notice.
+        out["date"].sort(key=lambda value: 0 if _DATED_RANGE.search(fold(value)) else 1)
     if "date" not in out:
-        for m in _MONTH.finditer(x.f):
-            if not _inside(m.start(), taken):
-                _add(out, "date", x.span(m.start(), m.end()))
+        for m in _untaken(x, _MONTH, taken):
+            _add(out, "date", x.span(m.start(), m.end()))
     for m in _WEEKDAY.finditer(x.f):
         seg = x.low[m.start() : m.end()]
         if seg.startswith("thứ tự") or seg.startswith("thứ hai là"):
             continue
         after = x.f[m.end() : m.end() + 20]
-        if _DATE.search(after) or re.match(r"\W{0,3}(tuan|nay|toi|sau)", after):
+        if FOLDED_DATE.search(after) or re.match(r"\W{0,3}(tuan|nay|toi|sau)", after):
             _add(out, "weekday", x.span(m.start(), m.end()))
 
 
+def _is_time(m: re.Match[str]) -> bool:
+    """A time of day, not "25h", "5: 23 gia đình" (a list) or "3g" (grams)."""
+    unit = m.group()
+    if int(m.group(1)) > 24 or (m.group(2) and int(m.group(2)) > 59):
+        return False
+    if ":" in unit and (not m.group(2) or re.search(r":\s", unit)):
+        return False
+    return not (re.match(r"\d{1,2}\s?g(?!io)", unit) and not m.group(2))
+
+
 def _times(x: Text, out: dict[str, list[str]], taken: list[tuple[int, int]]) -> None:
-    pos = 0
-    while True:
-        m = _TIME.search(x.f, pos)
-        if not m:
-            break
-        pos = m.end()
-        hour = int(m.group(1))
-        unit = x.f[m.start() : m.end()]
-        if hour > 24 or (m.group(2) and int(m.group(2)) > 59):
-            continue
-        if ":" in unit and not m.group(2):
-            continue
-        if re.match(r"\d{1,2}\s?g(?!io)", unit) and not m.group(2):
-            continue
-        start, end = m.start(), m.end()
-        join = _TIME_JOIN.match(x.f, end)
-        if join:
-            m2 = _TIME.match(x.f, join.end())
-            if m2:
-                end = m2.end()
-                pos = end
+    for _, start, end in _spans_joined(x, FOLDED_TIME, _TIME_JOIN, _is_time, lambda m: True):
         tu = re.search(r"(tu|vao luc|luc) $", x.f[max(0, start - 8) : start])
         if tu and tu.group(1) == "tu":
             start -= len(tu.group())
@@ -744,17 +821,19 @@ def _is_tai_at(x: Text, start: int) -> bool:
     "tai" is the word "tai"; typed without marks, "tai nan" is still an accident."""
     if not x.is_form(start, start + 3, "tại"):
         return False
-    if x.low[start : start + 3] == "tai" and _MARKED.search(x.t):
+    if x.low[start : start + 3] == "tại":
+        return True
+    if _MARKED.search(x.t):
         return False
-    return not re.match(r"tai nan(?![a-z])", x.f[start:])
+    # typed without marks: "tai nan" (accident), "nha tai tro" (sponsor), "tai lieu"
+    # (documents) are not "tại"
+    return not re.match(r"tai (?:nan|tro|lieu|chinh|khoan|xe)(?![a-z])", x.f[start:])
 
 
 def _places(x: Text, out: dict[str, list[str]], taken: list[tuple[int, int]]) -> None:
     if "place" in out:
         return
-    for m in _PLACE_CUE.finditer(x.f):
-        if _inside(m.start(), taken):
-            continue
+    for m in _untaken(x, _PLACE_CUE, taken):
         word = m.group(1)
         if word == "tai" and not _is_tai_at(x, m.start()):
             continue
@@ -763,7 +842,7 @@ def _places(x: Text, out: dict[str, list[str]], taken: list[tuple[int, int]]) ->
         nxt = m.end()
         if nxt >= len(x.t):
             continue
-        if word == "o" and not x.t[nxt].isupper():
+        if word == "o" and not x.t[nxt].isupper() and not _PLACE_NOUN.match(x.f, nxt):
             continue
         if re.match(r"(sao|vi|day|do|cho|muc|tren|duoi|dau)(?![a-z])", x.f[nxt:]):
             continue
@@ -777,12 +856,12 @@ def _places(x: Text, out: dict[str, list[str]], taken: list[tuple[int, int]]) ->
 def _audience(x: Text, out: dict[str, list[str]], taken: list[tuple[int, int]]) -> None:
     if "audience" in out:
         return
-    for m in _AUDIENCE.finditer(x.f):
-        if _inside(m.start(), taken):
-            continue
+    for m in _untaken(x, _AUDIENCE, taken):
         before = x.f[max(0, m.start() - 6) : m.start()]
         if before.endswith("thang ") or before.endswith("cua "):
             continue
+        if "nhận" in x.low[m.start() : m.end()]:
+            continue  # "sáng kiến được công nhận" (recognised), not "công nhân" (workers)
         _add(out, "audience", x.span(m.start(), m.end()))
         taken.append((m.start(), m.end()))
         return
@@ -818,7 +897,9 @@ def _people(x: Text, out: dict[str, list[str]], taken: list[tuple[int, int]]) ->
             for cm in cue.finditer(x.f, max(0, left_cut), max(right_cut, b)):
                 if x.f[cm.start() : cm.end()] == "ky" and not x.is_form(cm.start(), cm.end(), "ký"):
                     continue
-                dist = a - cm.end() if cm.end() <= a else cm.start() - b
+                # a role is written before the name ("chủ trì đ/c Lê Văn Hòa, thư ký
+                # đ/c ..."): a cue after the name counts only when none is close before
+                dist = a - cm.end() if cm.end() <= a else cm.start() - b + _CUE_AFTER
                 if dist < 0:
                     continue
                 if best is None or dist < best[0]:
@@ -830,22 +911,24 @@ def _people(x: Text, out: dict[str, list[str]], taken: list[tuple[int, int]]) ->
         if role == "signer" and "signer_role" not in out:
             window = x.f[max(0, left_cut) : max(right_cut, b)]
             _add(out, "signer_role", "deputy" if _DEPUTY.search(window) else "chair")
-    for m in _PHONE.finditer(x.t):
+    for m in PHONE_NUMBER.finditer(x.t):
         if not _inside(m.start(), taken):
             _add(out, "phone", m.group())
 
 
 def _numbers(x: Text, out: dict[str, list[str]], taken: list[tuple[int, int]]) -> None:
     used: list[tuple[int, int]] = []
-    for m in _MONEY.finditer(x.f):
+    for m in FOLDED_MONEY.finditer(x.f):
         if x.f[m.start() : m.end()].endswith("d") and not x.is_form(m.end() - 1, m.end(), "đ"):
             continue
         _add(out, "budget", x.span(m.start(), m.end()))
         used.append((m.start(), m.end()))
-    phones = [(m.start(), m.end()) for m in _PHONE.finditer(x.t)]
+    phones = [(m.start(), m.end()) for m in PHONE_NUMBER.finditer(x.t)]
     for m in _QUANTITY.finditer(x.f):
         if _inside(m.start(), used) or _inside(m.start(), phones):
             continue
+        if x.low[m.start() : m.end()].endswith("phân"):
+            continue  # "6 phân xưởng" (workshops), not "6 phần" (portions)
         _add(out, "numbers", x.span(m.start(), m.end()))
     m = _DOC_NUMBER.search(x.f)
     if m:
@@ -871,6 +954,8 @@ def _style(x: Text, out: dict[str, list[str]]) -> None:
         if len(m.group()) > 2:
             _add(out, "hashtags", m.group())
     for m in _COLOUR.finditer(x.f):
+        if not x.is_form(m.start(), m.start() + 3, "màu"):
+            continue
         _add(out, "colours", x.span(m.start(), m.end()))
 
 
@@ -919,21 +1004,12 @@ def merge(turns: Iterable[dict[str, list[str]]]) -> dict[str, list[str]]:
 
 def parse_date(value: str, today: dt.date) -> dt.date | None:
     """A calendar date from a verbatim value ("15/5/2026", "05 tháng 5 năm 2026")."""
-    m = _DATE.search(fold(value))
+    m = FOLDED_DATE.search(fold(value))
     if not m:
         return None
-    g = m.groups()
-    for i in (0, 3, 6):
-        if g[i] is not None:
-            day, month, year = g[i], g[i + 1], g[i + 2]
-            break
-    else:  # pragma: no cover - the pattern always fills one alternative
-        return None
-    y = int(year) if year else today.year
-    if y < 100:
-        y += 2000
+    day, month, year = folded_date_parts(m)
     try:
-        return dt.date(y, int(month), int(day))
+        return dt.date(year or today.year, month, day)
     except ValueError:
         return None
 

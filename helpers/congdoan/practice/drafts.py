@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 from .. import vocabulary as forms
 from ..i18n import msg
 from ..text import fold_aligned, format_date, nfc, parse_weekday, weekday_name
-from ._text import fold, word_count
+from ._text import fold, lower, word_count
 from .accents import restore
-from .details import Length, parse_date, parse_length
+from .details import TEXT_SLOTS, Length, parse_date, parse_length
 from .summary import split_sentences, summarise
 
 __all__ = ["BUILDERS", "Built", "Context", "build"]
@@ -39,20 +39,6 @@ _FRIENDLY = (
     "vui ve",
     "thoai mai",
     "hai huoc",
-)
-_TEXT_SLOTS = (
-    "event",
-    "subject",
-    "theme",
-    "slogan",
-    "place",
-    "audience",
-    "activities",
-    "results",
-    "difficulties",
-    "proposals",
-    "purpose",
-    "assignments",
 )
 
 
@@ -169,7 +155,7 @@ class Context:
 
     def loose(self, slot: str) -> list[str]:
         """Values of ``slot`` not already written inside another detail (no repeats)."""
-        texts = [v for other in _TEXT_SLOTS if other != slot for v in self.d.get(other, ())]
+        texts = [v for other in TEXT_SLOTS if other != slot for v in self.d.get(other, ())]
         return [v for v in self.d.get(slot, ()) if not any(v in text for text in texts)]
 
     def figures(self) -> str | None:
@@ -201,10 +187,41 @@ def _city(ctx: Context) -> str:
     return cities[0]
 
 
+# Documents that announce something ahead: they are signed before it happens.
+_ANNOUNCING = ("notice", "invitation", "plan")
+
+
 def _issue_date(ctx: Context) -> str:
+    """The date of signing: the one the prompt gives, else today - but never after the event.
+
+    A notice about 04/5/2026 drafted on 03/12/2026 cannot be dated today. Rather than
+    invent an earlier day, the draft leaves day and month blank as official drafts do
+    ("ngày    tháng    năm 2026", the event's year) and a tip says why.
+    """
     issued = ctx.val("issue_date")
     day = parse_date(issued, ctx.today) if issued else None
-    return format_date(day or ctx.today)
+    if day is not None:
+        return format_date(day)
+    event = _event_day(ctx)
+    if ctx.task in _ANNOUNCING and event is not None and event < ctx.today:
+        note = t("tips.past_event", date=_numeric(event), today=_numeric(ctx.today))
+        if note not in ctx.notes:
+            ctx.notes.append(note)
+        return t("doc.blank_date", year=event.year)
+    return format_date(ctx.today)
+
+
+def _event_day(ctx: Context) -> dt.date | None:
+    """The day the document's event takes place (its first day), if the prompt dates it
+    with its year: "nghỉ mát ngày 2/9" written in December may well mean next year."""
+    value = ctx.val("date")
+    if not value or not re.search(r"(?<!\d)\d{4}(?!\d)", value):
+        return None
+    return parse_date(value, ctx.today)
+
+
+def _numeric(day: dt.date) -> str:
+    return f"{day.day:02d}/{day.month:02d}/{day.year}"
 
 
 def _header(ctx: Context, subject: str) -> list[str]:
@@ -330,16 +347,23 @@ def _meeting_subject(ctx: Context) -> str | None:
 # what follows the word "thông báo", up to the people it is for or the first punctuation.
 _NOTICE_HEAD = re.compile(
     r"(?:thong bao|tb)\s*:?\s+(?:ve viec\s+)?(?P<what>(?:[a-z0-9/ -]|[.,](?=\d))+?)"
-    r"(?=\s+(?:cho|cua|toi|den|gui|de)\s|\s*[,:;.\n(]|$)"
+    r"(?=\s+(?:cho|cua|toi|den|gui|de|gom|bao gom|luc|vao|ngay|tai|tu ngay)\s"
+    r"|\s*(?:[:;\n(]|[.,](?!\d))|$)"
 )
 
 
-def _notice_subject(ctx: Context) -> str | None:
+def _head_subject(ctx: Context, head: re.Pattern[str]) -> str | None:
+    """What the prompt's first line says the document is about (``head``'s group "what"),
+    in the trainee's words; ``None`` when it names nothing of two words or more."""
     text = nfc(ctx.prompt.split("\n", 1)[0])
-    m = _NOTICE_HEAD.search(fold_aligned(text))
+    m = head.search(fold_aligned(text))
     if not m or len(m.group("what").split()) < 2:
         return None
-    return restore(text[m.start("what") : m.end("what")].strip())
+    return restore(text[m.start("what") : m.end("what")].strip(" ,"))
+
+
+def _notice_subject(ctx: Context) -> str | None:
+    return _head_subject(ctx, _NOTICE_HEAD)
 
 
 def build_notice(ctx: Context) -> Built:
@@ -476,7 +500,8 @@ def build_plan(ctx: Context) -> Built:
 
 
 _BASIS = re.compile(
-    r"(?:can cu|thuc hien)\s[^.;\n]*?"
+    r"(?:can cu|thuc hien\s(?=(?:ke hoach|cong van|chi thi|nghi quyet|huong dan|quyet dinh"
+    r"|thong tri|chuong trinh|van ban)(?![a-z])))\s?[^.;\n]*?"
     r"(?=,\s*(?:lap|soan|viet|xay dung|lam)\b|[;\n]|\.(?:\s|$)|$)"
 )
 
@@ -488,13 +513,35 @@ def _basis(ctx: Context) -> str | None:
     return text[m.start() : m.end()].strip(" ,") if m else None
 
 
+# "Báo cáo kết quả hoạt động công đoàn 6 tháng đầu năm 2026 của CĐCS ... gửi LĐLĐ ...:
+# kết nạp ..., tổ chức 2 buổi đối thoại": the report is about what follows "báo cáo", not
+# about the first event its figures mention.
+_REPORT_HEAD = re.compile(
+    r"(?:bao cao|bc)(?:\s+nhanh)?\s*:?\s+(?:ve\s+(?:viec\s+)?)?"
+    r"(?P<what>(?:[a-z0-9/ ,'-]|[.](?=\d))+?)"
+    r"(?=\s+(?:cua(?= (?:cong doan|cdcs|ldld|lien doan|ban chap hanh|bch))|gui|cho"
+    r"|tai(?! nan| chinh| san| tro| lieu)|ngay|luc|vao|len)\s"
+    r"|\s*(?:[:;\n(]|\.(?!\S))|$)"
+)
+
+
+def _report_subject(ctx: Context) -> str | None:
+    what = _head_subject(ctx, _REPORT_HEAD)
+    return what[:1].upper() + what[1:] if what else None
+
+
 def build_report(ctx: Context) -> Built:
-    event = ctx.event()
-    lines = _header(ctx, t("doc.report_subject", event=event))
+    named = _report_subject(ctx)
+    event = named or ctx.event()
+    title = named or t("doc.report_subject", event=event)
+    lines = _header(ctx, title)
     org, superior = _issuer(ctx)
     addressee = ctx.val("addressee") or superior
     lines += [forms.ADDRESSEE.format(addressee=addressee), ""]
-    lines.append(t("doc.report_opening", event=event, org=org))
+    if named:
+        lines.append(t("doc.report_opening_named", subject=_lower_first(named), org=org))
+    else:
+        lines.append(t("doc.report_opening", event=event, org=org))
     s = forms.REPORT_SECTIONS
     lines.append(s["results"])
     lines.append("1. " + t("doc.report_deploy", when=ctx.when(with_time=bool(ctx.val("time")))))
@@ -524,9 +571,18 @@ def build_report(ctx: Context) -> Built:
     contact = ctx.contact()
     if contact:
         lines.append(t("doc.contact", contact=contact))
-    lines.append(t("doc.report_closing", event=event, org=org))
+    if named:
+        lines.append(t("doc.report_closing_named", subject=_lower_first(named), org=org))
+    else:
+        lines.append(t("doc.report_closing", event=event, org=org))
     lines += _signature(ctx, [forms.AS_ABOVE])
     return Built("\n".join(lines))
+
+
+def _lower_first(value: str) -> str:
+    """ "Kết quả hoạt động ..." inside a sentence: "kết quả hoạt động ..." (names keep case)."""
+    first = value.split(" ", 1)[0]
+    return value if first.isupper() or first[1:2].isupper() else value[:1].lower() + value[1:]
 
 
 _PER_UNIT = re.compile(r"(?:moi|1) (?:suat|phan|nguoi|doan vien|chau|lan|gia dinh|truong hop)\W*$")
@@ -656,7 +712,7 @@ def _post_parts(ctx: Context) -> list[_Part]:
     if contact:
         line("contact", contact, True)
     if deadline:
-        cta = t("post.cta_deadline", deadline=ctx.date_text(deadline))
+        cta = t("post.cta_deadline")  # the date is on the "Hạn đăng ký" line: once is enough
     else:
         cta = t("post.cta_short" if ctx.brief else "post.cta_default")
     parts.append(_Part("cta", cta, t("post.cut_cta")))
@@ -1070,19 +1126,28 @@ _INSTRUCTION = re.compile(
 )
 _FILLER = frozenset(
     """
-    va cua cho de ve voi tai luc ngay thang nam la co cac nhung mot the nay do o tu den duoc
+    va cua cho de ve voi tai luc ngay thang nam la co cac nhung mot the nay do o tu den duoc d/c
     se da dang thi ma nhe nha hay viet soan lap to chuc giup toi minh em ban keu goi moi
     nhac
+    """.split()  # noqa: SIM905
+)
+# The same words typed with their marks: "nhà" (house), "thi" (contest), "đề" (topic) or
+# "Ban" (committee) are content, though their unmarked forms fold onto "nha", "thì", "để"
+# and "bạn". An unmarked word stays a filler: the prompt gives no way to tell.
+_FILLER_MARKED = frozenset(
+    """
+    và của cho để về với tại lúc ngày tháng năm là có các những một thế này đó ở từ đến được
+    sẽ đã đang thì mà nhé nha hãy viết soạn lập tổ chức giúp tôi mình em bạn kêu gọi mời
+    nhắc do cho em nha đ/c
     """.split()  # noqa: SIM905
 )
 _WORDS = re.compile(r"[a-z0-9]+(?:[./][a-z0-9]+)*%?")
 _MIN_NEW_PAIRS = 2  # a clause bringing fewer new word pairs is already in the draft
 _NEW_WORD_SHARE = 0.1
-_NOT_A_FACT = re.compile(
-    r"(?<![a-z])(?:duoi|toi da|khong qua|khoang) \d+ (?:chu|tu|ky tu|dong|cau|giay|phut)"
-    r"|(?<![a-z])(?:giong|hashtag|emoji|bieu tuong cam xuc|ngan gon|ngan thoi"
-    r"|trang trong|than thien|vui tuoi|am ap)(?![a-z])"
-)
+# Instructions, not facts: a length limit ("dưới 40 chữ") or a word about style.
+_LIMIT_WORDS = r"(?:duoi|toi da|khong qua|khoang) \d+ (?:chu|tu|ky tu|dong|cau|giay|phut)"
+_STYLE_WORDS = "giong|hashtag|emoji|bieu tuong cam xuc|ngan gon|ngan thoi|trang trong|than thien"
+_NOT_A_FACT = re.compile(rf"(?<![a-z])(?:{_LIMIT_WORDS}|{_STYLE_WORDS}|vui tuoi|am ap)(?![a-z])")
 # The frame of a document (header in capitals, number, signature block) says nothing of
 # what the prompt asked: "CHỦ TỊCH" under the signature is not "chủ tịch CĐCS" invited.
 _FRAME = re.compile(r"^(?:[^a-zà-ỹđ]*|Số:.*|- Lưu:.*|Nơi nhận:.*)$")
@@ -1102,10 +1167,14 @@ def _prompt_points(ctx: Context, draft: str) -> list[str]:
     follow_ups = "\n" in ctx.prompt.strip()
     text = nfc(ctx.prompt.strip().split("\n", 1)[0] if follow_ups else ctx.prompt)
     folded = fold_aligned(text)
+    marked = lower(text) != folded
     body = [line for line in draft.splitlines() if not _FRAME.match(line)]
     have = " " + " ".join(_WORDS.findall(fold("\n".join(body)))) + " "
+    quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+    ends = [m.start() for m in _CLAUSE_END.finditer(folded)]
+    ends = [e for e in ends if not any(a < e < b for a, b in quoted)]  # 'Giỏi việc nước, ...'
     points, start = [], 0
-    for end in [m.start() for m in _CLAUSE_END.finditer(folded)] + [len(text)]:
+    for end in [*ends, len(text)]:
         clause, plain = text[start:end], folded[start:end]
         start = end + 1
         if _NOT_A_FACT.search(plain):
@@ -1114,8 +1183,11 @@ def _prompt_points(ctx: Context, draft: str) -> list[str]:
             continue
         lead = _INSTRUCTION.match(plain.strip())
         skip = len(plain) - len(plain.lstrip()) + (lead.end() if lead else 0)
-        tokens = _WORDS.findall(re.sub(r"#\w+", " ", plain[skip:]))  # hashtags have a slot
-        content = [w for w in tokens if w not in _FILLER]
+        found = list(_WORDS.finditer(re.sub(r"#\w+", " ", plain[skip:])))  # hashtags: a slot
+        tokens = [m.group() for m in found]
+        typed = [lower(clause[skip + m.start() : skip + m.end()]) for m in found]
+        filler = {w for w, form in zip(tokens, typed, strict=True) if _is_filler(w, form, marked)}
+        content = [w for w in tokens if w not in filler]
         if not content:
             continue
         new_numbers = [w for w in content if any(c.isdigit() for c in w) and f" {w} " not in have]
@@ -1124,7 +1196,7 @@ def _prompt_points(ctx: Context, draft: str) -> list[str]:
         pairs = [
             f" {a} {b} "
             for a, b in itertools.pairwise(tokens)
-            if a not in _FILLER and b not in _FILLER
+            if a not in filler and b not in filler
         ]
         new_pairs = [p for p in pairs if p not in have]
         new_words = [w for w in content if f" {w} " not in have]
@@ -1134,11 +1206,108 @@ def _prompt_points(ctx: Context, draft: str) -> list[str]:
         # clause's own words must be new too
         fresh = len(new_words) >= max(1, _NEW_WORD_SHARE * len(content))
         enough = len(new_pairs) >= min(_MIN_NEW_PAIRS, len(pairs)) and bool(new_pairs)
+        if not new_numbers and _restates_fields(content, new_words):
+            continue  # "khai mạc 8h00 ngày 10/8 tại ...": the time and place lines hold it
         if new_numbers or short or (fresh and enough):
-            point = restore(clause[skip:].strip(" -–"))
+            rest = re.sub(r"\s*#\w+", "", clause[skip:])  # hashtags go on their own line
+            point = restore(_without_placed(ctx, rest, have).strip(" -–,"))
+            if not point:
+                continue
             points.append(point[:1].upper() + point[1:])
             have += " ".join(tokens) + " "
     return points
+
+
+_PLACED_CUE = (
+    r"(?:(?<!\w)(?:vào|lúc|ngày|tại|ở|sáng|chiều|tối|trưa|vao|luc|ngay|tai|o|sang|chieu|toi"
+    r"|trua)\s+)*"
+)
+_MIN_REST_WORDS = 3  # "Văn nghệ lúc 8h00" stays whole: "Văn nghệ" alone loses its hour
+
+
+def _without_placed(ctx: Context, clause: str, have: str) -> str:
+    """``clause`` without the time, date and place the draft's field lines already give.
+
+    "... đi Phong Nha ngày 25/7/2026" keeps "đi Phong Nha": the date is on the line
+    "Thời gian", and a fact comes out once.
+    """
+    for slot in ("time", "date", "place"):
+        for value in ctx.d.get(slot, ()):
+            if f" {' '.join(_WORDS.findall(fold(value)))} " not in have:
+                continue
+            pattern = r"[\s,]*" + _PLACED_CUE + re.escape(value)
+            rest = re.sub(pattern, "", clause, flags=re.IGNORECASE)
+            if len(rest.split()) >= _MIN_REST_WORDS:
+                clause = rest
+    return re.sub(r"\s{2,}", " ", clause)
+
+
+def _restates_fields(content: list[str], new_words: list[str]) -> bool:
+    """A clause of dates and places the draft's field lines already hold, with at most a
+    word or two around them ("khai mạc"): carrying it would state the facts twice."""
+    times = [w for w in content if _TIME_WORD.fullmatch(w)]
+    dates = [w for w in content if _DATE_WORD.fullmatch(w)]
+    return bool(times and dates) and len(content) >= 5 and len(new_words) <= 2
+
+
+def _drop_restated_extras(lines: list[str], points: list[str]) -> list[str]:
+    """Without the lines of figures, budget and deadline whose numbers the title or a
+    carried clause states in the trainee's words ("mỗi bài được đăng nhuận bút 200.000đ",
+    "điều chỉnh mức chi từ 300.000 đồng lên 500.000 đồng"): once is enough, and the
+    sentence says what the amount is for."""
+    prefixes = [t(f"doc.{key}", **{key: ""}).rstrip(".") for key in _EXTRA_KEYS]
+    labels = [f" {t(f'post.{key}')}: " for key in ("figures", "budget")]  # "💰 Kinh phí, ...: "
+    extra = [
+        any(line.startswith(prefix) for prefix in prefixes)
+        or any(label in f" {line}" for label in labels)
+        for line in lines
+    ]
+    body = [
+        line
+        for line, is_extra in zip(lines, extra, strict=True)
+        if not is_extra and not _FRAME.match(line)
+    ]
+    words = _WORDS.findall(fold(" ".join(body + points)))
+    said, text = set(words), f" {' '.join(words)} "
+    kept = []
+    for line, is_extra in zip(lines, extra, strict=True):
+        if is_extra:
+            numbers = [w for w in _WORDS.findall(fold(line)) if any(c.isdigit() for c in w)]
+            if numbers and all(w in said for w in numbers):
+                continue
+            line = _without_said_values(line, text)
+        kept.append(line)
+    return kept
+
+
+def _without_said_values(line: str, said: str) -> str:
+    """ "Quy mô: 25 đoàn viên, 3 tổ công đoàn." without the values written word for word
+    elsewhere ("3 tổ công đoàn vững mạnh"): "Quy mô: 25 đoàn viên." """
+    head, sep, rest = line.partition(": ")
+    joiner = t("list_joiner")
+    end = "." if rest.endswith(".") else ""
+    values = rest.rstrip(".").split(joiner)
+    fresh = [v for v in values if f" {' '.join(_WORDS.findall(fold(v)))} " not in said]
+    if not sep or not fresh or len(fresh) == len(values):
+        return line
+    return f"{head}{sep}{joiner.join(fresh)}{end}"
+
+
+_EXTRA_KEYS = ("figures", "budget", "deadline")
+_TIME_WORD = re.compile(r"\d{1,2}h(?:\d{2})?")
+_DATE_WORD = re.compile(r"\d{1,2}/\d{1,2}(?:/\d{2,4})?")
+_QUOTED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"|«[^»\n]*»|‘[^’\n]*’|(?<!\w)'[^'\n]*'(?!\w)")
+
+
+def _is_filler(word: str, typed: str, marked: bool) -> bool:
+    """A word that carries no fact: ``word`` (folded) is a filler, typed as one.
+
+    In a prompt typed with marks (``marked``) the word must be typed as a filler ("thì",
+    not "thi" of "thi đấu"); in one typed without marks every folded filler counts.
+    """
+    if word not in _FILLER:
+        return False
+    return typed in _FILLER_MARKED if marked else True
 
 
 def _carry_points(ctx: Context, draft: str) -> str:
@@ -1147,14 +1316,16 @@ def _carry_points(ctx: Context, draft: str) -> str:
     if ctx.task == "post" and ctx.limits():
         return draft  # the trainee set the length: the post builder already chose what fits
     points = _prompt_points(ctx, draft)
+    lines = _drop_restated_extras(draft.split("\n"), points)
     if not points:
-        return draft
-    lines = draft.split("\n")
+        return "\n".join(lines)
     if ctx.task == "post":
         at = next((i for i, line in enumerate(lines) if line.startswith("#")), len(lines))
         block = [*(f"- {_end_plain(p)}" for p in points), ""]
     else:
-        sign = next((i for i, line in enumerate(lines) if line.startswith("TM.")), len(lines))
+        # the signature block: "TM. BAN CHẤP HÀNH", or "THƯ KÝ ... CHỦ TRÌ" of minutes
+        signs = ("TM.", forms.SECRETARY)
+        sign = next((i for i, line in enumerate(lines) if line.startswith(signs)), len(lines))
         at = max(0, sign - 2)  # before the closing sentence and the blank line
         block = [t("doc.details_heading"), *(f"- {_end(p)}" for p in points)]
     return "\n".join([*lines[:at], *block, *lines[at:]])

@@ -137,7 +137,13 @@ def answer(messages: Sequence[Message], *, today: dt.date) -> PracticeAnswer:
 _NATIONAL = ("cong doan viet nam", "tong lien doan lao dong viet nam")
 _BARE_BODIES = ("cong doan", "cong doan co so", "cdcs", "ldld", "lien doan lao dong", "")
 # "bản tin công đoàn quý IV", "công đoàn các cấp": the word without a body's name after it
-_NOT_A_BODY = re.compile(r"cong doan (?:quy|nam|thang|cap|cac|vien|phi)(?![a-z])")
+_NOT_A_BODY = re.compile(r"cong doan (?:quy|nam|thang|cap|cac|vien|phi|\d)(?![a-z])")
+# "Căn cứ Kế hoạch số 25/KH-LĐLĐ của LĐLĐ tỉnh Thanh Hóa": who wrote the cited document,
+# not who issues the draft.
+_CITED = re.compile(
+    r"(?:can cu|thuc hien) (?:ke hoach|cong van|chi thi|nghi quyet|huong dan|quyet dinh"
+    r"|thong tri|chuong trinh|van ban)[^,;\n]*"
+)
 
 
 def _drop_impossible_issuers(details: dict[str, list[str]], prompt: str = "") -> None:
@@ -159,7 +165,7 @@ def _drop_impossible_issuers(details: dict[str, list[str]], prompt: str = "") ->
     ]
     if "org" in details:
         details["org"] = kept
-    said = fold(prompt)
+    said = _CITED.sub(" ", fold(prompt))
     for superior in details.get("superior", ()):
         if not kept and f"cua {fold(superior).strip()}" in said:
             kept = details["org"] = [superior]  # "thông báo của LĐLĐ ...": the LĐLĐ issues it

@@ -44,6 +44,7 @@ _ABBREV = frozenset(
 )
 _FORMULA = re.compile(r"^(số|kính gửi|nơi nhận|- lưu|lưu:|tm\.|kt\.)", re.I)
 _SYLLABLE = re.compile(r"\w+")
+_DATED = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}/\d{4}(?![\d/])")
 
 
 @dataclass(frozen=True)
@@ -135,6 +136,8 @@ def summarise(text: str, *, count: int | None = None, max_words: int | None = No
         score = (2.0 * bi + uni) / math.pow(length, 0.6)
         position = candidates.index(i) / max(len(candidates), 1)
         score *= 1.25 if i == candidates[0] else 1.1 if position < 0.2 else 1.0
+        if any(c.isdigit() for c in sentences[i]):
+            score *= 1.25  # a figure is a fact the reader of a summary looks for
         if length > 60:
             score *= 0.8
         scores[i] = score
@@ -142,6 +145,11 @@ def summarise(text: str, *, count: int | None = None, max_words: int | None = No
         count = 3 if len(candidates) <= 15 else min(7, round(len(candidates) * 0.2))
     count = max(1, count)
     ranked = sorted(candidates, key=lambda i: (-scores[i], i))
+    lead = candidates[0]
+    if _DATED.search(sentences[lead]):
+        # The opening sentence that says when ("Ngày 15/5/2026, ...") is kept: a summary
+        # that loses the date of what it reports misleads.
+        ranked = [lead, *(i for i in ranked if i != lead)]
     chosen: list[int] = []
     words = 0
     for i in ranked:

@@ -44,7 +44,7 @@ from typing import Literal
 from .errors import InputError
 from .i18n import msg
 from .report import ERROR, WARNING, Item, Report
-from .text import find_dates, find_money, find_times, fold, normalize
+from .text import SIZE_WORDS, find_dates, find_money, find_times, fold, normalize
 from .vocabulary import find_outdated
 
 __all__ = ["VERDICTS", "Anchor", "Claim", "Evidence", "FactReport", "extract_claims", "verify"]
@@ -313,19 +313,21 @@ def _sentences(text: str) -> list[str]:
 
 # --------------------------------------------------------------------------- anchors
 
+# "65%", "12,5 phần trăm"
 _PERCENT = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)?)\s?(?:%|phần trăm)")
+# a document number: "115/KH-LĐLĐ", "01/2026/NĐ-CP"
 _CODE = re.compile(r"(?<![\w/])\d+/(?:\d{4}/)?[A-ZĐ][\w.-]*(?:-[\w.]+)*", re.UNICODE)
+# a year on its own ("năm 2026"), not inside a date or a number
 _YEAR = re.compile(r"(?<![\d.,/-])(19\d\d|20\d\d|2100)(?![\d.,/]\d)")
+# "1929 - 2026": a span of years, two anchors
 _YEAR_RANGE = re.compile(r"(?<![\d.,/])((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)(?!\d)")
+# "15 đồng chí": comrades, not đồng (money)
 _COMRADE = re.compile(r"\s+chí\b")
 _NUMBER = re.compile(
     r"(?<![\d.,/\w])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"
     r"(?:\s?(nghìn|ngàn|triệu|tỷ|tỉ|vạn|nghin|ngan|trieu|ty|ti)(?![^\W\d_]))?"
     r"(?![\d/]|[.,]\d)(\s?(?:dong|vnd|VND|d)(?![^\W\d_]))?"
 )
-_COUNT_WORDS = {"nghìn": 1_000, "ngàn": 1_000, "vạn": 10_000, "triệu": 10**6, "tỷ": 10**9}
-_COUNT_WORDS |= {"tỉ": 10**9, "nghin": 1_000, "ngan": 1_000, "trieu": 10**6, "ty": 10**9}
-_COUNT_WORDS["ti"] = 10**9
 _APPROX = re.compile(r"(?:khoang|gan|hon|tren|xap xi|chung|uoc|hang|~|≈|duoi|toi|den)\s*$")
 _QUOTE = re.compile(r"[\"“”«]([^\"“”«»]{3,160})[\"”»]")
 _MONTH = re.compile(r"(?i)\btháng\s+(0?[1-9]|1[0-2])\s*(?:[/-]|,?\s*năm)\s*(\d{4})(?!\d)")
@@ -462,7 +464,7 @@ def _number_anchor(sentence: str, m: re.Match[str]) -> Anchor | None:
     if value is None:
         return None
     if m[2]:
-        value *= _COUNT_WORDS[m[2].lower()]
+        value *= SIZE_WORDS[m[2].lower()]
     digits = re.sub(r"\D", "", m[1])
     if len(digits) >= 9 and not m[2]:
         return None  # phone numbers and ID numbers are not facts to compare

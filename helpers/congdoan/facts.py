@@ -77,6 +77,9 @@ class Evidence:
     source: str
     sentence: str
 
+    def _repr_html_(self) -> str:
+        return f"<b>{html.escape(self.source)}</b>: {html.escape(self.sentence)}"
+
 
 @dataclass(frozen=True)
 class Claim:
@@ -191,12 +194,7 @@ class FactReport:
                     + html.escape(msg("facts.outdated_label", unit=claim.outdated))
                     + f"</span><br><em>{html.escape(claim.hint)}</em>"
                 )
-            evidence = ""
-            if claim.evidence is not None:
-                evidence = (
-                    f"<b>{html.escape(claim.evidence.source)}</b>: "
-                    f"{html.escape(claim.evidence.sentence)}"
-                )
+            evidence = claim.evidence._repr_html_() if claim.evidence is not None else ""
             rows.append(
                 f"<tr><td style='text-align:left'>{html.escape(claim.text)}</td>"
                 f"<td style='text-align:left;color:{colours[claim.verdict]}'>{verdict}</td>"

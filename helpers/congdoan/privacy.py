@@ -207,8 +207,8 @@ _PHONE = _rx(  # each pattern opens with the characters it can start with: the
 _PHONE_DIGITS = _rx(r"0(?:[35789]\d{8}|2\d{9})")
 
 _CCCD_BARE = _rx(r"(?=\d)" + _NO_DIGIT_BEFORE + r"\d(?:[ .]?\d){11}" + _NO_DIGIT_AFTER)
-_ID_CONTEXT = _rx(
-    r"\b(?:cccd|cmnd|cmtnd|cmt|can cuoc(?: cong dan)?|chung minh(?: nhan dan| thu)?"
+_ID_CONTEXT = _rx(  # the first letters of the words below first
+    r"(?=[cds])\b(?:cccd|cmnd|cmtnd|cmt|can cuoc(?: cong dan)?|chung minh(?: nhan dan| thu)?"
     r"|(?:so )?dinh danh(?: ca nhan)?|ddcn)\b\s*(?:so\b)?\s*[:.\-]?\s*"
     r"(?P<num>\d{3}[ .]?\d{3}[ .]?\d{3}(?:[ .]?\d{3})?)" + _NO_DIGIT_AFTER,
     _I,
@@ -219,8 +219,10 @@ _BANK_NAMES = (
     r"vietcombank|vcb|vietinbank|agribank|bidv|techcombank|mb ?bank|acb|sacombank|vpbank"
     r"|tpbank|shb|hdbank|vib|ocb|seabank|lienvietpostbank|lpbank|eximbank|msb|nam a bank"
 )
-_BANK = _rx(
-    r"\b(?:stk|tk|so tk|so tai khoan|tai khoan|ngan hang|chuyen khoan|" + _BANK_NAMES + r")\b"
+_BANK = _rx(  # the first letters of the words below first: most positions fail at once
+    r"(?=[abcehlmnostv])\b(?:stk|tk|so tk|so tai khoan|tai khoan|ngan hang|chuyen khoan|"
+    + _BANK_NAMES
+    + r")\b"
     r"(?P<gap>[^\d\n\x00\[\]]{0,40}?)"
     r"(?P<num>\d(?:[ .\-]?\d){5,18})" + _NO_DIGIT_AFTER,
     _I,
@@ -245,7 +247,9 @@ _DOB = _rx(
 _DOB_ABBREVIATED = _rx(r"(?=[NS])(?<![\w/\x00])(?:NS|SN)" + _DOB_TAIL)
 
 # followed by a capital (checked in _names: a case-insensitive pattern runs much faster)
-_HONORIFIC = _rx(r"(?<![\w/\x00])(?P<hon>ong|ba|anh|chi|em|chau|dong chi|d/c)[ \t]+", _I)
+_HONORIFIC = _rx(
+    r"(?=[abcdeo])(?<![\w/\x00])(?P<hon>ong|ba|anh|chi|em|chau|dong chi|d/c)[ \t]+", _I
+)
 _HONORIFICS_MARKED = {"ông", "bà", "anh", "chị", "em", "cháu", "đồng chí", "đ/c"}
 # "ba" (three), "chi" (branch), "chau" (continent) without diacritics: a name only when a
 # verb or "của" says a person is meant ("của chi Nga", "gọi chi Lan")
@@ -253,7 +257,7 @@ _AMBIGUOUS_PLAIN = {"ba", "chi", "chau"}
 _SPEAKING_OF = {"cua", "voi", "cho", "goi", "nho", "moi", "gap", "hoi", "bao", "tham", "giup"}
 _NAME_WORD = _rx(r"[A-Z][a-z]{0,6}(?![\w\x00])")
 _FIELD_NAME = _rx(
-    r"\bho,? (?:va )?ten(?: (?:doan vien|nguoi lao dong|thanh vien))?[ \t]*[:\-][ \t]*", _I
+    r"(?=h)\bho,? (?:va )?ten(?: (?:doan vien|nguoi lao dong|thanh vien))?[ \t]*[:\-][ \t]*", _I
 )
 _FIELD_WORD = _rx(r"[^\W\d_]{1,7}(?![\w\x00])")
 _TITLE_WORDS = {
@@ -274,8 +278,9 @@ _FIELD_STOP_BIGRAMS = {
 }  # fmt: skip
 _PLACE_BEFORE = {"duong", "pho", "kiet", "hem", "ngo", "cau", "tinh", "tp"}
 
-_ADDRESS = _rx(
-    r"\b(?P<ctx>dia chi(?: thuong tru| tam tru| lien he| nha| nhan qua| nhan hang| gui qua)?"
+_ADDRESS = _rx(  # the first letters of the words below first
+    r"(?=[cdnqt])\b"
+    r"(?P<ctx>dia chi(?: thuong tru| tam tru| lien he| nha| nhan qua| nhan hang| gui qua)?"
     r"|thuong tru|tam tru|tru tai|tru o|noi o(?: hien nay| hien tai)?"
     r"|cho o(?: hien nay| hien tai)|que quan|(?<!ve )que|nha o)\b"
     r"(?P<lead>[ \t]*(?:tai|o|la)?[ \t]*(?P<colon>[:\-])?[ \t]*)",
@@ -297,8 +302,9 @@ _ADDRESS_WORDS = {
 _ABBREVIATIONS = {"tp", "p", "q", "tt", "tx", "h", "x", "k", "kp", "st", "so", "tdp"}
 _ADDRESS_NOT = _rx(r"(?:e-?mail|mail|web|website|ip|zalo|facebook|link)\b", _I)
 
-_SENSITIVE = _rx(
-    r"\b(?:bi benh|mac benh|benh nhan|ung thu|hiv|aids|nhap vien|nam vien|phau thuat"
+_SENSITIVE = _rx(  # the first letters of the words below first: most positions fail at once
+    r"(?=[abcdhkmnpqrstuvx])\b"
+    r"(?:bi benh|mac benh|benh nhan|ung thu|hiv|aids|nhap vien|nam vien|phau thuat"
     r"|tram cam|tam than|khuyet tat|mang thai|say thai|chay than|tai bien|tieu duong"
     r"|ton giao|cong giao|phat giao|tin lanh|cao dai|hoa hao|theo dao"
     r"|quan diem chinh tri|chinh kien|phan dong"
@@ -605,7 +611,7 @@ _NOT_NAMES = frozenset(
     .strip()
     .split("|")
 )
-_NAME_RUN = _rx(r"(?<![\w\x00])[A-Z][a-z]{0,6}(?: [A-Z][a-z]{0,6}){1,5}(?![\w\x00])")
+_NAME_RUN = _rx(r"(?=[A-Z])(?<![\w\x00])[A-Z][a-z]{0,6}(?: [A-Z][a-z]{0,6}){1,5}(?![\w\x00])")
 _NOT_NAME_WORDS = {
     "dai", "hoc", "cong", "ty", "hoi", "nha", "ban", "doan", "lao", "so", "benh",
     "vien", "khu", "to", "phong", "thang", "ngay", "tet", "cho", "giai", "quy",
@@ -681,6 +687,13 @@ _FINDERS: tuple[Callable[[str, str], Iterable[_Candidate]], ...] = (
 )
 
 
+# Accounts, ID numbers and phones all hold six digits or more in a row (spaces, dots and
+# dashes allowed between them); most texts hold none, and then their finders are skipped.
+_LONG_NUMBER = re.compile(r"\d(?:[ .\-]?\d){5}")
+_NUMBER_FINDERS = (_bank_accounts, _ids_with_context, _phones, _bare_ids)
+_WORD_FINDERS = tuple(finder for finder in _FINDERS if finder not in _NUMBER_FINDERS)
+
+
 def _resolve(candidates: Iterable[_Candidate]) -> list[_Candidate]:
     """Keep candidates in priority order, dropping those that overlap one kept before.
 
@@ -740,7 +753,8 @@ def find(text: str) -> list[Finding]:
             pos = cand.end
         scan = "".join([*pieces, scan[pos:]])
     _STATE.scan, _STATE.lower = scan, scan.translate(_ASCII_LOWER)
-    candidates = itertools.chain(cells, (c for finder in _FINDERS for c in finder(scan, nfc)))
+    finders = _FINDERS if _LONG_NUMBER.search(scan) else _WORD_FINDERS
+    candidates = itertools.chain(cells, (c for finder in finders for c in finder(scan, nfc)))
     findings = []
     for cand in _resolve(candidates):  # kept sorted by start
         cand = _trim(cand, nfc)

@@ -23,6 +23,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Generic, Literal, TypeVar
 
 from .errors import InputError
@@ -225,7 +226,18 @@ def fold_aligned(text: str, *, lower: bool = True) -> str:
     >>> fold_aligned("Đoàn Huế"), fold_aligned("Đoàn Huế", lower=False)
     ('doan hue', 'Doan Hue')
     """
-    return _require_text(text).translate(_FOLD_LOWER if lower else _FOLD_KEEP_CASE)
+    text = _require_text(text)
+    if len(text) <= _REMEMBERED_CHARS:  # one document is folded by several checks in turn
+        return _fold_remembered(text, lower)
+    return text.translate(_FOLD_LOWER if lower else _FOLD_KEEP_CASE)
+
+
+_REMEMBERED_CHARS = 20_000  # a member list of megabytes is folded once and forgotten
+
+
+@lru_cache(maxsize=16)
+def _fold_remembered(text: str, lower: bool) -> str:
+    return text.translate(_FOLD_LOWER if lower else _FOLD_KEEP_CASE)
 
 
 # --------------------------------------------------------------------------- legacy encodings

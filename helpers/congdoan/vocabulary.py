@@ -363,6 +363,21 @@ def _units_by_word() -> dict[str, tuple[tuple[int, frozenset[str]], ...]]:
     return {word: tuple(entries) for word, entries in index.items()}
 
 
+_SEPARATORS = re.compile(r"[\s-]+")
+
+
+@cache
+def _phrases(unit: OutdatedUnit) -> tuple[str, ...]:
+    """The unit's names as they stand in a text squashed by ``_SEPARATORS``, for a cheap
+    test before its pattern runs: with their capitals (as written or all in capitals),
+    or in lower case for a ``bare`` name, which counts in any case."""
+    phrases = []
+    for name in unit.names:
+        folded = _SEPARATORS.sub(" ", fold_aligned(nfc(name), lower=False)).strip()
+        phrases += [folded.lower()] if unit.bare else [folded, folded.upper()]
+    return tuple(dict.fromkeys(phrases))
+
+
 def _named_units(words: set[str]) -> list[OutdatedUnit]:
     """The units whose every name word is among ``words``, in the list's order."""
     index = _units_by_word()
@@ -385,9 +400,14 @@ def find_outdated(text: str, *, on: dt.date | None = None) -> list[Span[Outdated
     folded = fold_aligned(text, lower=False)
     found = []
     words = set(_WORD.findall(folded))
+    squashed = None  # the folded text with one space between words, built when needed
     for unit in _named_units(words | {word.lower() for word in words}):
         if day < unit.since:
             continue
+        squashed = squashed or _SEPARATORS.sub(" ", folded)
+        haystack = squashed.lower() if unit.bare else squashed
+        if not any(phrase in haystack for phrase in _phrases(unit)):
+            continue  # its words are there, but not side by side ("Thanh ... Hoa")
         for m in _unit_pattern(unit).finditer(folded):
             if not _historic(folded, m.start(), m.end()):
                 found.append(Span(m.start(), m.end(), unit, text[m.start() : m.end()]))

@@ -266,7 +266,13 @@ def test_warm_runs_leave_nothing_for_the_next(tmp_path, monkeypatch):
     second, text = _run_cell(folder, LOOK_AROUND)
     assert second.returncode == 0, second.log
     saw = json.loads(text.split("SAW", 1)[1])
-    assert saw["tmp"] == [] and saw["shm"] == [] and saw["home"] is False
+    # /tmp holds nothing but the read-only environment's own folders (a checkout under /tmp)
+    assert "de_lai.txt" not in saw["tmp"] and saw["shm"] == [] and saw["home"] is False
+    assert set(saw["tmp"]) <= {
+        p.parts[2]
+        for p in sandbox._read_only_paths()
+        if p.parts[1:2] == ("tmp",) and len(p.parts) > 2
+    }
     assert "de_lai.txt" not in saw["root"]
     assert set(saw["procs"]) == {"1", "2"}, saw["procs"]  # the sleeper died with its run
     assert sandbox._servers[None] is server and server.process.poll() is None

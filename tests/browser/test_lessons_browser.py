@@ -30,11 +30,7 @@ LOANWORDS = {"Kernel", "Notebook", "Markdown", "JupyterLab", "Python 3 (ipykerne
 #: Labels JupyterLab builds outside its translation system (composed from a file type,
 #: or from another package with no Vietnamese catalogue): the only English left in the
 #: File, View and Settings menus, which lessons do not use.
-KNOWN_LEFTOVERS = {
-    "Duplicate Notebook",
-    "Open in Jupyter Notebook",
-    "Save Widget State Automatically",
-}
+KNOWN_LEFTOVERS = {"Duplicate Notebook", "Open in Jupyter Notebook"}
 LESSON_01 = Path("modules/01_chatgpt/01_chatgpt.ipynb")
 LESSON_09 = Path("modules/09_su_kien/09_su_kien.ipynb")
 

@@ -27,10 +27,9 @@ VIETNAMESE = re.compile(
 )
 #: Words the Vietnamese edition keeps (names and the pack's own loanwords).
 LOANWORDS = {"Kernel", "Notebook", "Markdown", "JupyterLab", "Python 3 (ipykernel)", "In…"}
-#: Labels JupyterLab builds outside its translation system (composed from a file type,
-#: or from another package with no Vietnamese catalogue): the only English left in the
-#: File, View and Settings menus, which lessons do not use.
-KNOWN_LEFTOVERS = {"Duplicate Notebook", "Open in Jupyter Notebook"}
+#: English still accepted in the File, View and Settings menus (lessons do not use them):
+#: none; a label JupyterLab composes ("Duplicate %1") is translated by its msgid.
+KNOWN_LEFTOVERS: set[str] = set()
 LESSON_01 = Path("modules/01_chatgpt/01_chatgpt.ipynb")
 LESSON_09 = Path("modules/09_su_kien/09_su_kien.ipynb")
 

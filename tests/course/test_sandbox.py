@@ -235,6 +235,15 @@ print("SAW" + json.dumps({"tmp": os.listdir("/tmp"), "root": sorted(os.listdir("
 """
 
 
+@pytest.fixture
+def folder(tmp_path, monkeypatch):
+    """A submission folder, graded in the warm sandbox."""
+    monkeypatch.setenv("CONGDOAN_SANDBOX_WARM", "1")
+    folder = tmp_path / "bai"
+    folder.mkdir()
+    return folder
+
+
 def _run_cell(folder, code, **limits):
     nb = new_notebook(cells=[new_code_cell(code)])
     result, scratch = sandbox.run_submission(folder, nb, "t.ipynb", limits=sandbox.Limits(**limits))
@@ -250,11 +259,8 @@ def _run_cell(folder, code, **limits):
 
 @pytest.mark.slow
 @pytest.mark.skipif(not sandbox.available(), reason="bubblewrap is not installed here")
-def test_warm_runs_leave_nothing_for_the_next(tmp_path, monkeypatch):
+def test_warm_runs_leave_nothing_for_the_next(folder):
     """Runs forked from one warm sandbox share nothing: files, processes, the server."""
-    monkeypatch.setenv("CONGDOAN_SANDBOX_WARM", "1")
-    folder = tmp_path / "bai"
-    folder.mkdir()
     first, text = _run_cell(folder, LEAVE_BEHIND)
     assert first.returncode == 0, first.log
     left = json.loads(text.split("LEFT", 1)[1])
@@ -299,10 +305,7 @@ for path in glob.glob("khoi_*.bin"):  # room again for the executed notebook
 
 @pytest.mark.slow
 @pytest.mark.skipif(not sandbox.available(), reason="bubblewrap is not installed here")
-def test_a_warm_run_cannot_fill_the_graders_disk(tmp_path, monkeypatch):
-    monkeypatch.setenv("CONGDOAN_SANDBOX_WARM", "1")
-    folder = tmp_path / "bai"
-    folder.mkdir()
+def test_a_warm_run_cannot_fill_the_graders_disk(folder):
     (folder / "du_lieu.csv").write_text("Họ tên\nNguyễn Văn A\n", encoding="utf-8")
     limits = {"disk_bytes": 64 << 20, "copy_bytes": 1 << 20}
     result, text = _run_cell(folder, "print(open('du_lieu.csv').read())\n" + FILL_DISK, **limits)
@@ -361,10 +364,7 @@ def test_a_python_environment_under_tmp_stays_visible(tmp_path, monkeypatch):
 
 @pytest.mark.slow
 @pytest.mark.skipif(not sandbox.available(), reason="bubblewrap is not installed here")
-def test_a_run_past_its_time_takes_the_warm_server_down(tmp_path, monkeypatch):
-    monkeypatch.setenv("CONGDOAN_SANDBOX_WARM", "1")
-    folder = tmp_path / "bai"
-    folder.mkdir()
+def test_a_run_past_its_time_takes_the_warm_server_down(folder):
     ignores_alarm = "import signal, time\nsignal.signal(signal.SIGALRM, signal.SIG_IGN)\n"
     stuck, _ = _run_cell(folder, ignores_alarm + "time.sleep(60)", wall_seconds=3, cell_timeout=1)
     assert stuck.timed_out and stuck.executed is None

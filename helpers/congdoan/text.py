@@ -343,6 +343,18 @@ def find_dates(text: str, *, default_year: int | None = None) -> list[Span[dt.da
     ['2026-05-05', '2026-04-30']
     """
     text = nfc(_require_text(text))  # NFD input (macOS, web forms) reads the same
+    if len(text) > _REMEMBERED_CHARS:
+        return list(_dates(text, default_year, dt.date.today().year))
+    # a document's dates are read by several checks in turn: found once, handed out anew
+    return list(_dates_remembered(text, default_year, dt.date.today().year))
+
+
+@lru_cache(maxsize=64)
+def _dates_remembered(text: str, default_year: int | None, this_year: int) -> tuple:
+    return tuple(_dates(text, default_year, this_year))
+
+
+def _dates(text: str, default_year: int | None, this_year: int) -> list[Span[dt.date]]:
     found: list[tuple[int, int, int | None, int, int, str]] = []
     for m in _LONG_DATE.finditer(text):
         found.append((m.start(), m.end(), int(m[3]), int(m[2]), int(m[1]), m[0]))
@@ -358,7 +370,7 @@ def find_dates(text: str, *, default_year: int | None = None) -> list[Span[dt.da
     found.sort()
     if default_year is None:
         years = [y for _, _, y, *_ in found if y is not None]
-        default_year = years[0] if years else dt.date.today().year
+        default_year = years[0] if years else this_year
     spans = []
     for start, end, year, month, day, written in found:
         value = _make_date(year if year is not None else default_year, month, day)

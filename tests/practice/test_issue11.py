@@ -33,7 +33,7 @@ def test_tai_nan_is_an_accident_not_a_place():
         "Viết báo cáo về vụ tai nạn lao động ngày 3/9/2026 tại phân xưởng Cơ điện: 1 công nhân "
         "bị thương nhẹ ở tay."
     ).draft
-    assert "Địa điểm: phân xưởng Cơ điện" in draft
+    assert "Địa điểm xảy ra: phân xưởng Cơ điện" in draft  # an incident report
     assert "nạn lao động." not in draft.replace("tai nạn lao động", "")
 
 

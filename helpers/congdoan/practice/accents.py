@@ -48,10 +48,30 @@ PHRASES = {
     "sang": "sáng", "chieu": "chiều", "toi": "tối", "ngay": "ngày", "luc": "lúc",
     "vao": "vào", "thu hai": "thứ Hai", "thu ba": "thứ Ba", "thu tu": "thứ Tư",
     "thu nam": "thứ Năm", "thu sau": "thứ Sáu", "thu bay": "thứ Bảy", "chu nhat": "Chủ nhật",
+    "thu 2": "thứ Hai", "thu 3": "thứ Ba", "thu 4": "thứ Tư", "thu 5": "thứ Năm",
+    "thu 6": "thứ Sáu", "thu 7": "thứ Bảy", "tu": "từ", "tuan nay": "tuần này",
+    "tuan sau": "tuần sau", "tuan toi": "tuần tới",
     "cho": "cho", "cua": "của", "ve viec": "về việc", "to chuc": "tổ chức",
     "tuyen truyen": "tuyên truyền", "gia dinh": "gia đình", "danh sach": "danh sách",
     "nop danh sach": "nộp danh sách",
+    "doi ngay": "đổi ngày", "doi gio": "đổi giờ", "doi dia diem": "đổi địa điểm",
+    "doi thoi gian": "đổi thời gian", "thoi gian": "thời gian", "dia diem": "địa điểm",
+    "tu ngay": "từ ngày", "troi mua": "trời mưa",
+    "hoc bong": "học bổng", "hoc gioi": "học giỏi", "cac chau": "các cháu",
+    "chau la con": "cháu là con", "con doan vien": "con đoàn viên",
 }  # fmt: skip
+# "sang" is "sáng" (morning) after a clock time ("8h sang thu hai"), but "sang" (to) when it
+# links two days or dates ("tu thu 4 sang thu 6", "tu 14/5 sang 21/5") or follows a verb of
+# moving ("chuyen sang", "doi sang", "lui sang"): a mark that changes the meaning is never put.
+_DAY_OR_DATE = (
+    r"(?:thu (?:hai|ba|tu|nam|sau|bay|[2-8])|chu nhat|ngay \d{1,2}(?:/\d{1,2})*"
+    r"|\d{1,2}/\d{1,2}(?:/\d{2,4})?|tuan (?:nay|sau|toi)|thang \d{1,2}(?:/\d{4})?"
+    r"|hom nay|ngay mai|nam \d{4})"
+)
+_AFTER_TO = re.compile(r"^\W*" + _DAY_OR_DATE, re.I)
+_AMOUNT_AFTER = re.compile(
+    r"[.,]?\d|\s*(?:trieu|nghin|ngan|ty|k|d|dong|vnd|%|nguoi|suat)(?![a-z])", re.I
+)
 _MARKED = re.compile("[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]", re.I)
 
 
@@ -69,9 +89,39 @@ def restore(text: str) -> str:
 
     def mark(m: re.Match[str]) -> str:
         found = m.group()
+        if found.lower() == "sang" and _means_to(text, m.start(), m.end()):
+            return found
+        if found.lower() == "tu" and not _AFTER_TO.match(text[m.end() : m.end() + 24]):
+            return found  # "từ" (from) only before a day or a date: "tu" is also "tự", "tư"...
+        if found[-1].isdigit() and _AMOUNT_AFTER.match(text, m.end()):
+            return found  # "thu 2 trieu": collecting two million, not a Monday
         marked = PHRASES[found.lower()]
         if found[:1].isupper() and marked[:1].islower():
             marked = marked[:1].upper() + marked[1:]
         return marked
 
     return _pattern().sub(mark, text)
+
+
+def _means_to(text: str, start: int, end: int) -> bool:
+    """ "sang" at ``text[start:end]`` means "to" (moved from one day to another), not "morning".
+
+    After a clock time it is the morning ("8h sang thu hai"); right after a verb of moving
+    it is "to"; between two days or dates, or after such a verb earlier in the clause
+    ("doi ngay hoi thao sang ngay 27/6"), and followed by a day or date, it is "to".
+    """
+    before, after = text[max(0, start - 48) : start], text[end : end + 24]
+    if _CLOCK_BEFORE.search(before):  # "8h sang thu hai"; but "tu 14h sang 15h30"
+        return bool(_CLOCK_AFTER.match(after))
+    if _MOVE_BEFORE.search(before):
+        return True
+    to_a_day = bool(_AFTER_TO.match(after))
+    return to_a_day and bool(_DAY_OR_DATE_RE.search(before) or _MOVE_WORD.search(before))
+
+
+_DAY_OR_DATE_RE = re.compile(_DAY_OR_DATE + r"\W*$", re.I)
+_MOVES = r"(?:chuyen|doi|lui|hoan|dich)"
+_MOVE_BEFORE = re.compile(r"(?<![\w])" + _MOVES + r"(?: lai)?\W*$", re.I)
+_MOVE_WORD = re.compile(r"(?<![\w])" + _MOVES + r"(?![\w])", re.I)
+_CLOCK_AFTER = re.compile(r"\W*\d{1,2}\s?(?:h|g|gio)(?![a-z])", re.I)
+_CLOCK_BEFORE = re.compile(r"\d{1,2}\s?(?:h|g|gio)(?:\s?\d{2})?(?: kem| ruoi)?\W*$", re.I)

@@ -42,7 +42,7 @@ _NAMES = ("event", "subject", "theme", "slogan", "image_text")
 _WHEN = ("date", "weekday", "time", "deadline", "issue_date")
 _WHERE_WHO = ("place", "audience")
 _FIGURES = ("numbers", "budget")
-_CONTENT = ("activities", "results", "difficulties", "proposals", "purpose", "assignments")
+_CONTENT = ("activities", "results", "difficulties", "cause", "proposals", "purpose", "assignments")
 _MEETING = ("addressee", "chair", "secretary", "conclusion", "closing")
 _SIGNING = ("signer", "signer_role", "contact", "phone")
 _STYLE = ("tone", "length", "channel", "hashtags", "colours", "doc_number")
@@ -272,6 +272,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
     ),
     ("results", r"ket qua(?: dat duoc| chinh)?|so lieu"),
     ("difficulties", r"kho khan|han che|ton tai"),
+    ("cause", r"nguyen nhan(?: chinh| ban dau)?"),
     ("proposals", r"kien nghi|de xuat"),
     ("purpose", r"muc dich|nham"),
     ("assignments", r"phan cong(?: nhiem vu)?"),
@@ -291,8 +292,10 @@ _PLACE_NOUN = re.compile(
 )
 _PLACE_CUE = re.compile(_B + r"(tai|o)\s+")
 _AUDIENCE = _rx(
-    r"(?:(?:toan the|tat ca|cac|nhung) )?(?:gia dinh )?(?:"
-    r"doan vien(?: cong doan)?|nguoi lao dong|cong nhan(?: lao dong| vien chuc)?|cong chuc"
+    r"(?:(?:toan the|tat ca|cac|nhung) )?"
+    r"(?:gia dinh |(?:cac )?chau (?:la )?con (?:cua )?|con em (?:cua )?|con (?:cua )?)?(?:"
+    r"doan vien(?: cong doan(?! co so| nganh| cap| tinh| thanh pho| phuong| xa))?"
+    r"|nguoi lao dong|cong nhan(?: lao dong| vien chuc)?|cong chuc"
     r"|vien chuc|uy vien ban chap hanh|ban chap hanh|to truong cong doan"
     r"|can bo cong doan(?: co so)?|chu tich (?:cong doan co so|cdcs)"
     r"|nu cong nhan|nu doan vien|giao vien|nhan vien|hoi vien"
@@ -334,7 +337,8 @@ _STOPS = re.compile(
     r"|duoi|toi da|khong qua|trong|va moi|moi|dang(?! ky)|tren|nhe|yeu cau|viet|soan|can"
     r"|su dung(?! lao dong)|kem|co|gui|(?<!nhiem )(?<!dang )ky(?! niem)"
     r"|dai(?= \d| khoang| toi da| duoi| khong)"
-    r"|voi chu de|nhan dip|huong toi|chao mung)(?![a-z0-9])"
+    r"|voi chu de|nhan dip|huong toi|chao mung"
+    r"|(?:kho|hinh|dang|chieu) (?:ngang|doc|vuong)|ti le|kich thuoc)(?![a-z0-9])"
 )
 # Stop words whose unmarked form is also a content word: "Lễ kỷ niệm" does not stop at
 # "ky" (ký, sign), "nói chuyện chuyên đề" not at "de" (để). Typed without marks, they stop.
@@ -361,9 +365,11 @@ _LABEL_START = re.compile(
     r"(?![a-z0-9])"
 )
 _ADDRESS_START = re.compile(
-    r"\s*(so |duong|phuong|xa |thanh pho|tp|tang \d{1,2}(?![\d.,])|phong|khu|to |thon|kiet"
-    r"|hem|quan|huyen|tinh|lo |kcn|nhiem ky|lan thu|nam \d|giai doan|dot|ve sinh|tuyen|khoi)"
-)
+    r"\s*(so |xa |to |lo |tang \d{1,2}(?![\d.,])|nam \d"
+    r"|(?:duong|phuong|thanh pho|tp|phong(?! trao)|khu|thon|kiet|hem|quan(?! tam)|huyen"
+    r"|tinh(?! than)|kcn|nhiem ky|lan thu|giai doan|dot|ve sinh|tuyen(?! truyen)|khoi)(?![a-z]))"
+)  # whole words: "thống nhất" is not "thôn", "phong trào" not "phòng"
+_PAIRED = re.compile(r"\s*(?:vien chuc|nguoi lao dong|cong nhan|nhan vien|giao vien)(?![a-z])")
 _OF = re.compile(r" (cua|gui|tai)(?![a-z0-9])")
 _HARD_END = re.compile(r"[;\n!?()\[\]“”\"«»]|\.|:(?!\d)")
 _ABBREV = frozenset(
@@ -443,15 +449,25 @@ def _clause(x: Text, start: int, *, kind: str = "place", limit: int = 160) -> tu
                         and not FOLDED_TIME.match(rest_f.lstrip())
                         and not FOLDED_DATE.match(rest_f.lstrip())
                     )
-                elif kind == "event":
-                    ok = bool(_ADDRESS_START.match(rest_f))
+                elif kind == "event":  # "Giải cầu lông cán bộ, viên chức năm 2026"
+                    ok = bool(_ADDRESS_START.match(rest_f) or _PAIRED.match(rest_f))
                 elif kind == "list":
                     ok = True
             if not ok:
                 end = comma
                 break
             pos = nxt
+        if kind == "place" and pos > start and _PREDICATE.match(x.f, end):
+            end = pos - 1  # "tại Nhà thi đấu, Ngân hàng BIDV tài trợ ...": a new sentence
     return _trim(x, start, end)
+
+
+# After a place and a comma, a name followed by a verb is the subject of a new clause, not
+# a part of the address: "tại Nhà thi đấu thành phố, Ngân hàng BIDV tài trợ 30 triệu".
+_PREDICATE = re.compile(
+    r"\s+(?:tai tro|ung ho|ho tro|dong gop|tham gia|to chuc|trao|tang|cam ket|phoi hop"
+    r"|la|se|da|dang|duoc|co|bi|dat|nhan)(?![a-z0-9])"
+)
 
 
 def _add(out: dict[str, list[str]], slot: str, value: str) -> None:
@@ -483,7 +499,7 @@ def extract(text: str) -> dict[str, list[str]]:
     steps = (_quotes, _labelled, _invitees, _orgs, _events, _dates, _times, _places)
     for step in (*steps, _workplaces, _audience, _people, _numbers):
         step(x, out, taken)
-    for last in (_style, _bullets, _changes):
+    for last in (_style, _bullets, _changes, _moved):
         last(x, out)
     return {slot: out[slot] for slot in SLOTS if out.get(slot)}
 
@@ -500,8 +516,20 @@ def _quotes(x: Text, out: dict[str, list[str]], taken: list[tuple[int, int]]) ->
             if cue.search(before):
                 slot = name
                 break
+        else:
+            if _NAMED_THING.search(before):
+                continue  # a scholarship's or a programme's name: the clause carries it
         _add(out, slot, value)
         taken.append((m.start(), m.end()))
+
+
+# A quoted name right after what it names ("học bổng 'Vươn lên'", "tổ chức 'Chuyến xe Công
+# đoàn'") is that thing's name, not a theme to promote: "Tuyên truyền sâu rộng chủ đề
+# “Vươn lên”" would mislead. It stays in the trainee's sentence.
+_NAMED_THING = re.compile(
+    r"(?<![a-z])(?:hoc bong|quy|giai thuong|danh hieu|mo hinh|cong trinh|de tai|sang kien"
+    r"|doi|clb|cau lac bo|nhom|to chuc|trao|trao tang|phat dong|mang ten|ten la|ten goi)\W{0,4}$"
+)
 
 
 def _labelled(x: Text, out: dict[str, list[str]], taken: list[tuple[int, int]]) -> None:
@@ -853,6 +881,11 @@ def _places(x: Text, out: dict[str, list[str]], taken: list[tuple[int, int]]) ->
             return
 
 
+_ACTED_ON = re.compile(
+    r"(?<![a-z])(?:bau|ket nap|tham hoi|khen thuong|tuyen duong)\s+(?:them\s+)?\d+\s+$"
+)
+
+
 def _audience(x: Text, out: dict[str, list[str]], taken: list[tuple[int, int]]) -> None:
     if "audience" in out:
         return
@@ -860,6 +893,8 @@ def _audience(x: Text, out: dict[str, list[str]], taken: list[tuple[int, int]]) 
         before = x.f[max(0, m.start() - 6) : m.start()]
         if before.endswith("thang ") or before.endswith("cua "):
             continue
+        if _ACTED_ON.search(x.f, max(0, m.start() - 30), m.start()):
+            continue  # "bầu 9 ủy viên Ban Chấp hành": who is elected, not who attends
         if "nhận" in x.low[m.start() : m.end()]:
             continue  # "sáng kiến được công nhận" (recognised), not "công nhân" (workers)
         _add(out, "audience", x.span(m.start(), m.end()))
@@ -980,6 +1015,34 @@ def _changes(x: Text, out: dict[str, list[str]]) -> None:
         if slot in ("date", "time") and out.get(slot):
             continue  # the date/time patterns already read the new value
         out[slot] = [value]
+
+
+# "đổi ngày hội thao từ ngày 20/6/2026 sang ngày 27/6/2026", "lùi từ 14h00 ngày 9/1 sang
+# 8h00 ngày 16/1": what comes after "sang" is when it now takes place; the old day and
+# hour stay in the trainee's sentence, never on the "Thời gian" line.
+_MOVED = re.compile(
+    _B + r"(?:tu|khoi)\s+(?P<old>(?:(?!sang|qua)[a-z0-9/:,]+\s+){0,6}?)"
+    r"(?:sang|qua|thanh|lui sang|doi sang)\s+(?:luc\s+|ngay\s+|thu\s+|chu nhat)"
+    r"|" + _B + r"(?:tu|khoi)\s+(?P<old2>(?:(?!sang|qua)[a-z0-9/:,]+\s+){0,6}?)"
+    r"(?:sang|qua|thanh)\s+(?=\d)"
+)
+_WHEN_TOKEN = re.compile(
+    r"\d{1,2}(?:/\d{1,2}(?:/\d{2,4})?|h\d{0,2}|:\d{2}|g\d{0,2})|thu \w+|chu nhat"
+)
+
+
+def _moved(x: Text, out: dict[str, list[str]]) -> None:
+    for m in _MOVED.finditer(x.f):
+        old = set(_WHEN_TOKEN.findall(m.group("old") or m.group("old2") or ""))
+        if not old:
+            continue
+        for slot in ("date", "time", "weekday"):
+            values = out.get(slot, [])
+            kept = [v for v in values if not set(_WHEN_TOKEN.findall(fold(v))) <= old]
+            if kept != values:
+                out[slot] = kept
+            if not out.get(slot):
+                out.pop(slot, None)
 
 
 # ================================================================= merging and parsing

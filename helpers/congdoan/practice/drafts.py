@@ -203,6 +203,8 @@ def _issue_date(ctx: Context) -> str:
     if day is not None:
         return format_date(day)
     event = _event_day(ctx)
+    if ctx.task == "minutes":
+        return format_date(_meeting_day(ctx) or ctx.today)
     if ctx.task in _ANNOUNCING and event is not None and event < ctx.today:
         note = t("tips.past_event", date=_numeric(event), today=_numeric(ctx.today))
         if note not in ctx.notes:
@@ -215,9 +217,31 @@ def _event_day(ctx: Context) -> dt.date | None:
     """The day the document's event takes place (its first day), if the prompt dates it
     with its year: "nghỉ mát ngày 2/9" written in December may well mean next year."""
     value = ctx.val("date")
-    if not value or not re.search(r"(?<!\d)\d{4}(?!\d)", value):
+    if not value:
         return None
-    return parse_date(value, ctx.today)
+    if re.search(r"(?<!\d)\d{4}(?!\d)", value):
+        return parse_date(value, ctx.today)
+    day = parse_date(value, ctx.today)
+    for m in _DAYS_OF_MONTH.finditer(fold(ctx.prompt)):  # "10/8" of "2 ngày 10-11/8/2026"
+        first, last, month, year = (int(g) if g else None for g in m.groups())
+        if day and month == day.month and first <= day.day <= (last or first):
+            return day.replace(year=year)
+    return None
+
+
+_DAYS_OF_MONTH = re.compile(r"(?<![\d/])(\d{1,2})(?:\s*[-–]\s*(\d{1,2}))?/(\d{1,2})/(\d{4})")
+
+
+def _meeting_day(ctx: Context) -> dt.date | None:
+    """The day of the meeting a biên bản records: it is written at the meeting, so it is
+    dated that day, not the day the trainee drafts it. A day given without its year is
+    taken in the current year, or the year before when that would be in the future
+    (minutes record a meeting that took place)."""
+    value = ctx.val("date")
+    day = parse_date(value, ctx.today) if value else None
+    if day is None or re.search(r"(?<!\d)\d{4}(?!\d)", value or ""):
+        return day
+    return day if day <= ctx.today else day.replace(year=day.year - 1)
 
 
 def _numeric(day: dt.date) -> str:
@@ -262,6 +286,17 @@ def _end(value: str) -> str:
     return value if value.endswith((".", "!", "?", "]", "”", '"')) else value + "."
 
 
+def _theme(ctx: Context) -> str | None:
+    """The theme or slogan a document promotes; a quoted name inside the event's own name
+    ("Ngày hội hiến máu 'Giọt hồng tri ân'", "hội thi 'Bữa cơm gia đình'") is the event's
+    name, and "với chủ đề “Giọt hồng tri ân”" would present it as something else."""
+    theme = ctx.val("theme") or ctx.val("slogan")
+    if not theme:
+        return None
+    named = fold(" ".join(ctx.all("event") + ctx.all("subject")))
+    return None if ctx.val("slogan") is None and fold(theme) in named else theme
+
+
 def _subject_organise(ctx: Context) -> str:
     event = ctx.val("event")
     subject = ctx.val("subject")
@@ -279,7 +314,7 @@ def _extras(ctx: Context) -> list[str]:
     figures = ctx.loose("numbers")
     if figures:
         lines.append(t("doc.figures", figures=t("list_joiner").join(figures)))
-    budget = t("list_joiner").join(ctx.loose("budget"))
+    budget = t("list_joiner").join(v for v in ctx.loose("budget") if _is_budget(ctx, v))
     if budget and ctx.task != "plan":
         lines.append(t("doc.budget", budget=budget))
     deadline = ctx.val("deadline")
@@ -299,7 +334,11 @@ _NOTICE_KINDS = (
     ("dues", r"doan phi|thu (?:tien|quy|kinh phi)|dong gop|ung ho|nop (?:tien|danh sach)"),
     ("results", r"ket qua|khen thuong|binh xet|cong nhan (?:danh hieu|dat)"),
     ("registration", r"tuyen (?:chon|cong tac|thanh vien)|dang ky|ket nap|nhan don|cap nhat"),
-    ("change", r"thay doi|doi lich|tam dung|dieu chinh|hoan (?:to chuc|lai)|duong day nong"),
+    (
+        "change",
+        r"thay doi|doi lich|tam dung|dieu chinh|hoan (?:to chuc|lai)|duong day nong"
+        r"|(?:doi|lui|chuyen|dich) (?:lai )?(?:ngay|gio|thoi gian|dia diem|lich)(?![a-z])",
+    ),
 )
 
 
@@ -345,9 +384,11 @@ def _meeting_subject(ctx: Context) -> str | None:
 
 # "Thông báo nghỉ lễ 30/4 và 1/5 năm 2026 cho toàn thể người lao động ...": the matter is
 # what follows the word "thông báo", up to the people it is for or the first punctuation.
+# "Giải cầu lông cán bộ, viên chức": a pair of audiences inside a name, not two clauses
+_PAIR = r",(?= (?:vien chuc|nguoi lao dong|cong nhan|nhan vien|giao vien)(?![a-z]))"
 _NOTICE_HEAD = re.compile(
-    r"(?:thong bao|tb)\s*:?\s+(?:ve viec\s+)?(?P<what>(?:[a-z0-9/ -]|[.,](?=\d))+?)"
-    r"(?=\s+(?:cho|cua|toi|den|gui|de|gom|bao gom|luc|vao|ngay|tai|tu ngay)\s"
+    r"(?:thong bao|tb)\s*:?\s+(?:ve viec\s+)?(?P<what>(?:[a-z0-9/ -]|[.,](?=\d)|" + _PAIR + r")+?)"
+    r"(?=\s+(?:cho|cua|toi|den|gui|de|gom|bao gom|luc|vao|ngay(?=\s+\d)|tai|tu ngay|tu(?=\s+\d))\s"
     r"|\s*(?:[:;\n(]|[.,](?!\d))|$)"
 )
 
@@ -379,7 +420,7 @@ def build_notice(ctx: Context) -> Built:
         )
     lines = _header(ctx, forms.SUBJECT.format(subject=subject))
     org = ctx.need("org")
-    theme = ctx.val("theme") or ctx.val("slogan")
+    theme = _theme(ctx)
     if kind == "meeting" and _meeting_subject(ctx):
         lines.append(t("doc.notice_opening_inform", org=org, subject=subject))
     elif ctx.val("subject"):  # "về việc ..." said in the prompt names the matter exactly
@@ -439,8 +480,48 @@ def build_invitation(ctx: Context) -> Built:
     return Built("\n".join(lines))
 
 
+# "Lập kế hoạch phát triển đoàn viên năm 2026: ..., tuyên truyền qua nhóm Zalo": the plan
+# is about what its first line names, not about the first activity its details mention.
+_PLAN_HEAD = re.compile(
+    r"(?:ke hoach|kh)\s*:?\s+(?:(?:to chuc|thuc hien)\s+)?"
+    r"(?P<what>(?:[a-z0-9/ '\"“”‘’-]|[.,](?=\d))+?)"
+    r"(?=\s+(?:cho|cua|toi|den|gui|de|gom|bao gom|luc|vao|ngay(?=\s+\d)|tai|tu ngay|voi)\s"
+    r"|\s*(?:[:;\n(]|[.,](?!\d))|$)"
+)
+_NOT_A_NAME = re.compile(r"(?:cua|ve|cho|gui|de|voi|cac|nhung|so|nay|len)(?![a-z0-9])")
+
+
+def _plan_event(ctx: Context) -> str:
+    """What the plan organises: the event the prompt names, unless its first line names
+    something else ("kế hoạch phát triển đoàn viên": the event found was an activity)."""
+    event = ctx.val("event")
+    named = _head_subject(ctx, _PLAN_HEAD)
+    if not named or _NOT_A_NAME.match(fold(named)):
+        return ctx.event()
+    if event and (fold(event) in fold(named) or fold(named) in fold(event)):
+        return ctx.event()
+    return named
+
+
+# "Tháng Công nhân 2026 gồm lễ phát động ngày 28/4, đối thoại tháng 5, ...": each date is
+# an activity's, and the first of them on the plan's "Thời gian" line would misdate the plan.
+_LIST_START = re.compile(r"(?<![a-z])(?:gom|bao gom|hoat dong)(?![a-z])|:")
+_WHEN_IN_LIST = re.compile(
+    r"(?<![\d/])\d{1,2}/\d{1,2}(?:/\d{2,4})?(?!\d)|(?<![a-z])thang \d{1,2}(?![\d/])"
+)
+
+
+def _dates_of_activities(ctx: Context) -> bool:
+    date = fold(ctx.val("date") or "")
+    if not date or re.search(r"(?<![a-z])den(?![a-z])|\d\s*[-–]\s*\d", date):
+        return False  # "từ 23/5 đến 20/6/2026": the period of the whole plan
+    folded = fold(nfc(ctx.prompt))
+    start = _LIST_START.search(folded)
+    return bool(start) and len(_WHEN_IN_LIST.findall(folded[start.end() :])) >= 2
+
+
 def build_plan(ctx: Context) -> Built:
-    event = ctx.event()
+    event = _plan_event(ctx)
     lines = _header(ctx, t("doc.plan_subject", event=event))
     org, superior = _issuer(ctx)
     basis = _basis(ctx)
@@ -453,15 +534,17 @@ def build_plan(ctx: Context) -> Built:
     lines += [s["purpose"], s["aim"]]
     purposes = ctx.all("purpose") or [t("doc.plan_aim", event=event, audience=audience)]
     lines += [f"- {_end(p)}" for p in purposes]
-    theme = ctx.val("theme") or ctx.val("slogan")
+    theme = _theme(ctx)
     if theme:
         lines.append("- " + t("doc.plan_aim_theme", theme=theme, audience=audience))
     lines += [s["requirements"], "- " + t("doc.plan_requirement_1")]
     lines.append("- " + t("doc.plan_requirement_2"))
     lines.append(s["content"])
-    lines.append(
-        "1. " + _field(forms.FIELD["time"], _end(ctx.when(with_time=bool(ctx.val("time")))))
-    )
+    if _dates_of_activities(ctx):
+        when = ctx.placeholder("date")  # each date stays with its activity, in the details
+    else:
+        when = _end(ctx.when(with_time=bool(ctx.val("time"))))
+    lines.append("1. " + _field(forms.FIELD["time"], when))
     lines.append("2. " + _field(forms.FIELD["place"], _end(ctx.need("place"))))
     lines.append("3. " + _field(forms.FIELD["audience"], _end(audience)))
     numbers = t("list_joiner").join(ctx.loose("numbers"))
@@ -474,7 +557,8 @@ def build_plan(ctx: Context) -> Built:
     else:
         lines.append("- " + ctx.placeholder("activities"))
     lines.append(s["budget"])
-    lines.append("- " + t("doc.plan_budget", budget=ctx.need("budget", _total_budget(ctx))))
+    budget = _total_budget(ctx) or ctx.placeholder("budget")
+    lines.append("- " + t("doc.plan_budget", budget=budget))
     lines.append("- " + t("doc.plan_budget_rule"))
     lines.append(s["assignments"])
     assignments = ctx.all("assignments")
@@ -530,10 +614,49 @@ def _report_subject(ctx: Context) -> str | None:
     return what[:1].upper() + what[1:] if what else None
 
 
+# A report about an incident (an accident, a fire, a flood) tells what happened: when and
+# where it happened, who was involved, the damage and what was done. "Thời gian thực hiện"
+# and "Đối tượng tham gia" would present the accident as an activity people took part in.
+_INCIDENT = re.compile(
+    r"(?<![a-z])(?:tai nan|su co|vu chay|hoa hoan|chay no|vu no|ngo doc|bi thuong|tu vong"
+    r"|thien tai|bao lu|lu lut|sat lo|ngung viec tap the|dinh cong)(?![a-z])"
+)
+_NO_INCIDENT = re.compile(r"(?<![a-z])(?:khong|khong co|khong de xay ra|khong xay ra|giam)\s+$")
+
+
+def _is_incident(ctx: Context, named: str | None) -> bool:
+    """The report is about an incident: its subject names one (not "không có tai nạn")."""
+    head = fold(named) if named else fold(ctx.prompt).split(":")[0]
+    return any(not _NO_INCIDENT.search(head[: m.start()]) for m in _INCIDENT.finditer(head))
+
+
+def _report_facts(ctx: Context, lines: list[str], *, incident: bool) -> None:
+    """Section I of a report: when, where, who and the figures, worded for its kind."""
+    key = "doc.report_incident_" if incident else "doc.report_"
+    when = ctx.when(with_time=bool(ctx.val("time")))
+    lines.append("1. " + t(key + ("when" if incident else "deploy"), when=when))
+    n = 2
+    if ctx.val("place"):
+        lines.append(f"{n}. " + t(key + "place", place=ctx.val("place")))
+        n += 1
+    if ctx.val("audience"):
+        people = "people" if incident else "audience"
+        lines.append(f"{n}. " + t(key + people, audience=ctx.joined("audience")))
+        n += 1
+    lines.append(f"{n}. " + t("doc.report_incident_facts" if incident else "doc.report_results"))
+    results = ctx.all("results") + ctx.all("activities")
+    lines += [f"- {_end(r)}" for r in results]
+    # No "Số liệu: 398 người, ..." line: a figure without its sentence ("trong đó nữ 398
+    # người") misleads; the sentences are carried under this heading (_carry_points).
+    if not results:
+        lines.append("- " + ctx.placeholder("results"))
+
+
 def build_report(ctx: Context) -> Built:
     named = _report_subject(ctx)
     event = named or ctx.event()
     title = named or t("doc.report_subject", event=event)
+    incident = _is_incident(ctx, named)
     lines = _header(ctx, title)
     org, superior = _issuer(ctx)
     addressee = ctx.val("addressee") or superior
@@ -543,25 +666,14 @@ def build_report(ctx: Context) -> Built:
     else:
         lines.append(t("doc.report_opening", event=event, org=org))
     s = forms.REPORT_SECTIONS
-    lines.append(s["results"])
-    lines.append("1. " + t("doc.report_deploy", when=ctx.when(with_time=bool(ctx.val("time")))))
-    n = 2
-    if ctx.val("place"):
-        lines.append(f"{n}. " + t("doc.report_place", place=ctx.val("place")))
-        n += 1
-    if ctx.val("audience"):
-        lines.append(f"{n}. " + t("doc.report_audience", audience=ctx.joined("audience")))
-        n += 1
-    lines.append(f"{n}. " + t("doc.report_results"))
-    results = ctx.all("results") + ctx.all("activities")
-    figures = ctx.figures()
-    lines += [f"- {_end(r)}" for r in results]
-    if figures:
-        lines.append("- " + t("doc.report_figures", figures=figures))
-    if not results and not figures:
-        lines.append("- " + ctx.placeholder("results"))
-    lines.append(s["assessment"])
-    lines.append("- " + t("doc.report_difficulties", difficulties=ctx.need("difficulties")))
+    lines.append(t("doc.report_incident_section") if incident else s["results"])
+    _report_facts(ctx, lines, incident=incident)
+    if incident:
+        lines.append(t("doc.report_incident_assessment"))
+        lines.append("- " + t("doc.report_incident_cause", cause=ctx.need("cause")))
+    else:
+        lines.append(s["assessment"])
+        lines.append("- " + t("doc.report_difficulties", difficulties=ctx.need("difficulties")))
     lines.append(s["proposals"])
     proposals = ctx.all("proposals")
     if proposals:
@@ -585,23 +697,47 @@ def _lower_first(value: str) -> str:
     return value if first.isupper() or first[1:2].isupper() else value[:1].lower() + value[1:]
 
 
-_PER_UNIT = re.compile(r"(?:moi|1) (?:suat|phan|nguoi|doan vien|chau|lan|gia dinh|truong hop)\W*$")
+# An amount is the event's budget unless its clause says what else it is: the price of
+# one gift ("mỗi suất 500.000 đồng"), a prize ("thưởng tổ xuất sắc 1.500.000đ", "giải nhất
+# 3 triệu"), a sponsorship or a donation ("tài trợ 50 triệu"), a damage. Labelled "Kinh
+# phí", those would mislead; they stay in the trainee's sentence, which says what they are.
+_NOT_BUDGET = re.compile(
+    r"(?<![a-z])(?:(?:moi|1) (?:suat|phan|nguoi|doan vien|chau|lan|gia dinh|truong hop|to|tap the)"
+    r"|thuong|khen thuong|giai (?:nhat|nhi|ba|khuyen khich|dac biet)|tai tro|ung ho|quyen gop"
+    r"|ho tro|tham hoi|tri gia|nhuan but|thiet hai|muc dong|muc thu|dong gop|phan thuong"
+    r"|co cau giai|moi giai|moi suat|moi phan)(?![a-z])"
+)
+_PRIZE_LIST = re.compile(r"(?<![a-z])(?:giai thuong|co cau giai|phan thuong|tien thuong)\W")
+_BUDGET_CUE = re.compile(r"(?<![a-z])(?:kinh phi|du tru|ngan sach|tong chi|tong kinh phi)(?![a-z])")
+_CLAUSE_BREAK = re.compile(r"[;.\n(]|,(?!\d)|(?<!\d),")
+
+
+def _is_budget(ctx: Context, value: str) -> bool:
+    """``value`` (an amount of the prompt) is what the event costs, not a prize or a gift."""
+    folded = fold(nfc(ctx.prompt))
+    at = folded.find(fold(value))
+    if at < 0:
+        return True
+    before = folded[max(0, at - 60) : at]
+    sentence = re.split(r"[;.\n]\s", before)[-1]  # "giải thưởng: nhất 3 triệu, nhì 2 triệu"
+    if _PRIZE_LIST.search(sentence):
+        return False
+    if _BUDGET_CUE.search(before[-40:]):
+        return True
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    clause = before[breaks[-1].end() :] if breaks else before
+    return not _NOT_BUDGET.search(clause)
 
 
 def _total_budget(ctx: Context) -> str | None:
     """The plan's budget without the amounts per gift or per person ("mỗi suất 500.000 đồng").
 
-    Those are prices of one item; adding them to the total's line made a budget read
-    "100 triệu đồng, 500.000 đồng". They stay in the draft, where the prompt put them.
+    Those are prices of one item, prizes or sponsorships; adding them to the total's line
+    made a budget read "100 triệu đồng, 500.000 đồng". They stay in the draft, where the
+    prompt put them; with no total given, the budget line is left for the trainee.
     """
-    values = ctx.all("budget")
-    folded = fold(nfc(ctx.prompt))
-    totals = []
-    for value in values:
-        at = folded.find(fold(value))
-        if at < 0 or not _PER_UNIT.search(folded[max(0, at - 25) : at]):
-            totals.append(value)
-    return t("list_joiner").join(totals or values) if values else None
+    totals = [value for value in ctx.all("budget") if _is_budget(ctx, value)]
+    return t("list_joiner").join(totals) if totals else None
 
 
 def _year(ctx: Context) -> int:
@@ -666,12 +802,34 @@ class _Part:
     cut_label: str | None = None  # None: never cut
 
 
+# A post that thanks, congratulates, introduces someone or gives results announces no
+# event: "đừng bỏ lỡ!", "mời ... cùng tham gia" and blank "Thời gian"/"Địa điểm" lines
+# would ask the trainee for a time and a place that do not exist.
+_MESSAGE_POST = re.compile(
+    r"(?<![a-z])(?:cam on|chuc mung|gioi thieu guong|guong (?:doan vien|nguoi tot)|tri an"
+    r"|chia buon|vinh danh|tin vui|thoa uoc|ket qua)(?![a-z])"
+)
+
+
+def _is_message_post(ctx: Context) -> bool:
+    if ctx.val("time") or ctx.val("place") or ctx.val("deadline"):
+        return False
+    unquoted = _QUOTED.sub(" ", nfc(ctx.prompt))  # "chương trình 'Cảm ơn người lao động'"
+    return bool(_MESSAGE_POST.search(fold(unquoted)))
+
+
 def _post_parts(ctx: Context) -> list[_Part]:
     icons = not ctx.formal
-    event = ctx.event()
-    style = "formal" if ctx.formal else "friendly" if ctx.friendly else "default"
-    parts = [_Part("hook", t(f"post.hook_{style}", event=event, org=ctx.val("org") or ""))]
-    audience = ctx.joined("audience")
+    message = _is_message_post(ctx)
+    if message:
+        event = ctx.val("event")
+        hook = t("post.hook_message", event=event) if event else t("post.hook_news")
+        parts = [_Part("hook", hook)]
+    else:
+        event = ctx.event()
+        style = "formal" if ctx.formal else "friendly" if ctx.friendly else "default"
+        parts = [_Part("hook", t(f"post.hook_{style}", event=event, org=ctx.val("org") or ""))]
+    audience = None if message else ctx.joined("audience")
     if audience:
         org = ctx.val("org")
         if ctx.friendly:
@@ -691,9 +849,10 @@ def _post_parts(ctx: Context) -> list[_Part]:
         cut_label = t("post.cut_detail", label=label) if cut else None
         parts.append(_Part(key, f"{prefix}{label}: {value}", cut_label))
 
-    line("time", ctx.when(), False)
-    line("place", ctx.need("place"), False)
-    theme = ctx.val("theme") or ctx.val("slogan")
+    if not message:
+        line("time", ctx.when(), False)
+        line("place", ctx.need("place"), False)
+    theme = _theme(ctx)
     if theme:
         line("theme", f"“{theme}”", True)
     activities = ctx.joined("activities", "; ")
@@ -713,6 +872,8 @@ def _post_parts(ctx: Context) -> list[_Part]:
         line("contact", contact, True)
     if deadline:
         cta = t("post.cta_deadline")  # the date is on the "Hạn đăng ký" line: once is enough
+    elif message:
+        cta = t("post.cta_message")
     else:
         cta = t("post.cta_short" if ctx.brief else "post.cta_default")
     parts.append(_Part("cta", cta, t("post.cut_cta")))
@@ -825,7 +986,22 @@ def _hard_trim(text: str, limit: Length) -> str:
 
 
 # ====================================================================== video script
+# The format the trainee asked for outranks the channel's usual one: "banner khổ ngang"
+# is 16:9, whatever the channel.
+_GIVEN_RATIO = re.compile(r"(?<![\d:])(16:9|9:16|4:5|1:1|4:3|3:4|3:2|2:3|21:9)(?![\d:])")
+_LANDSCAPE = re.compile(r"(?<![a-z])(?:kho|hinh|anh|banner|dang|chieu) ngang(?![a-z])")
+_PORTRAIT = re.compile(r"(?<![a-z])(?:kho|hinh|anh|banner|dang|chieu) doc(?![a-z])")
+
+
 def _ratio(ctx: Context, prefix: str) -> str:
+    asked = fold(nfc(ctx.prompt))
+    given = _GIVEN_RATIO.search(asked)
+    if given:
+        return t("image.ratio_given", ratio=given.group(1))
+    if _LANDSCAPE.search(asked):
+        return t("video.ratio_wide" if prefix == "video" else "image.ratio_landscape")
+    if _PORTRAIT.search(asked):
+        return t("video.ratio_vertical" if prefix == "video" else "image.ratio_portrait")
     channels = fold(" ".join(ctx.all("channel")))
     if prefix == "video":
         if "youtube" in channels and "shorts" not in channels:
@@ -1122,7 +1298,9 @@ _INSTRUCTION = re.compile(
     r"^(?:(?:hay|giup (?:toi|minh|em)|nho)\s+)?(?:(?:soan|viet|lap|lam|tao|thiet ke|ra)\s+)?"
     r"(?:(?:mot|ban|cai)\s+)?(?:(?:thong bao|giay moi|ke hoach|bao cao|bien ban|bai dang"
     r"|bai viet|tin nhan|status|caption|kich ban|tb|gm|kh|bc|bb|bai|tin)(?![a-z]))?\s*"
-    r"(?:(?:len|tren)\s+)?(?:(?:fanpage|facebook|fb|zalo|ngan)(?![a-z]))?\s*"
+    r"(?:(?:len|tren)\s+)?(?:(?:fanpage|facebook|fb|zalo|ngan(?! hang))(?![a-z]))?\s*"
+    # "caption ngắn cho ảnh ...": "cho anh" is "for the photo", not "for Mr ..."
+    r"(?:(?:(?<=caption )|(?<=caption ngan ))cho (?:anh|hinh|hinh anh|video|clip|poster)\s+)?"
 )
 _FILLER = frozenset(
     """
@@ -1142,6 +1320,7 @@ _FILLER_MARKED = frozenset(
     """.split()  # noqa: SIM905
 )
 _WORDS = re.compile(r"[a-z0-9]+(?:[./][a-z0-9]+)*%?")
+_TYPED_BAN = re.compile(r"(?<!\w)Ban(?!\w)")
 _MIN_NEW_PAIRS = 2  # a clause bringing fewer new word pairs is already in the draft
 _NEW_WORD_SHARE = 0.1
 # Instructions, not facts: a length limit ("dưới 40 chữ") or a word about style.
@@ -1153,6 +1332,24 @@ _NOT_A_FACT = re.compile(rf"(?<![a-z])(?:{_LIMIT_WORDS}|{_STYLE_WORDS}|vui tuoi|
 _FRAME = re.compile(r"^(?:[^a-zà-ỹđ]*|Số:.*|- Lưu:.*|Nơi nhận:.*)$")
 _WHEN_WHERE = re.compile(r"(?<![a-z])(?:tai|o|dia diem|luc|vao|ngay|gio|tu|den)(?![a-z])")
 _WHEN = re.compile(r"\d{1,2}(?:h\d{0,2}|gio)|\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}h\d{2}")
+
+
+# The template's own headings ("Diễn biến, thiệt hại và việc đã làm:") are not the
+# trainee's facts: "không có thiệt hại về người" is not held by a heading.
+_LABEL = re.compile(r"^[-\d.\s]*(?=[^\W\d_])(?:[^\s:\[]+ ){0,8}[^\s:\[]+:\s*$")
+
+
+_NAME_DASH = re.compile(r"\s[-–]\s")
+
+
+def _joins_names(text: str, at: int) -> bool:
+    """The dash at ``at`` links two names, as the stops of a route ("Huế - Quảng Bình"):
+    it does not end a clause, or the route would come out as three unrelated bullets."""
+    if not _NAME_DASH.match(text, at):
+        return False
+    before = re.search(r"(\w+)\W*$", text[max(0, at - 30) : at])
+    after = text[at + 3 : at + 4]
+    return bool(before) and before.group(1)[:1].isupper() and after.isupper()
 
 
 def _prompt_points(ctx: Context, draft: str) -> list[str]:
@@ -1168,20 +1365,28 @@ def _prompt_points(ctx: Context, draft: str) -> list[str]:
     text = nfc(ctx.prompt.strip().split("\n", 1)[0] if follow_ups else ctx.prompt)
     folded = fold_aligned(text)
     marked = lower(text) != folded
-    body = [line for line in draft.splitlines() if not _FRAME.match(line)]
+    body = [_LABEL.sub("", line) for line in draft.splitlines() if not _FRAME.match(line)]
     have = " " + " ".join(_WORDS.findall(fold("\n".join(body)))) + " "
     quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
     ends = [m.start() for m in _CLAUSE_END.finditer(folded)]
     ends = [e for e in ends if not any(a < e < b for a, b in quoted)]  # 'Giỏi việc nước, ...'
-    points, start = [], 0
+    ends = [e for e in ends if not _joins_names(text, e)]  # "Huế - Quảng Bình - Hà Tĩnh"
+    points, start, label = [], 0, ""
     for end in [*ends, len(text)]:
         clause, plain = text[start:end], folded[start:end]
         start = end + 1
+        previous_label, label = label, ""
         if _NOT_A_FACT.search(plain):
             continue  # "dưới 40 chữ", "giọng trang trọng", "thêm 3 hashtag": instructions
+        if folded[end : end + 1] == ":" and len(plain.split()) <= 3 and not _WHEN.search(plain):
+            if not _INSTRUCTION.fullmatch(plain.strip()):  # not "Viết bài Facebook:"
+                label = clause.strip(" -–,")  # "giải thưởng: nhất 3 triệu": said with its item
+            continue
         if follow_ups and _WHEN_WHERE.search(plain):
             continue
         lead = _INSTRUCTION.match(plain.strip())
+        if lead and marked and _TYPED_BAN.search(clause.strip()[: lead.end()]):
+            lead = None  # "Ban Thể thao chịu trách nhiệm": a committee, not "bản" (a copy)
         skip = len(plain) - len(plain.lstrip()) + (lead.end() if lead else 0)
         found = list(_WORDS.finditer(re.sub(r"#\w+", " ", plain[skip:])))  # hashtags: a slot
         tokens = [m.group() for m in found]
@@ -1204,7 +1409,9 @@ def _prompt_points(ctx: Context, draft: str) -> list[str]:
         short = len(content) <= 2 and not whole
         # pairs across two facts already placed ("Huế đăng") say nothing new: some of the
         # clause's own words must be new too
-        fresh = len(new_words) >= max(1, _NEW_WORD_SHARE * len(content))
+        fresh = len(new_words) >= max(1, _NEW_WORD_SHARE * len(content)) or any(
+            w in p.split() for w in new_words if w not in _CUE_WORDS for p in new_pairs
+        )  # "... con đoàn viên học giỏi": one new word, said with its neighbour, is a fact
         enough = len(new_pairs) >= min(_MIN_NEW_PAIRS, len(pairs)) and bool(new_pairs)
         if not new_numbers and _restates_fields(content, new_words):
             continue  # "khai mạc 8h00 ngày 10/8 tại ...": the time and place lines hold it
@@ -1213,16 +1420,25 @@ def _prompt_points(ctx: Context, draft: str) -> list[str]:
             point = restore(_without_placed(ctx, rest, have).strip(" -–,"))
             if not point:
                 continue
+            if previous_label:
+                point = f"{restore(previous_label)}: {point[:1].lower() + point[1:]}"
             points.append(point[:1].upper() + point[1:])
             have += " ".join(tokens) + " "
     return points
 
 
+_CUE_WORDS = frozenset({"sang", "chieu", "toi", "trua", "luc", "vao", "ngay", "tai", "o", "gio"})
 _PLACED_CUE = (
     r"(?:(?<!\w)(?:vào|lúc|ngày|tại|ở|sáng|chiều|tối|trưa|vao|luc|ngay|tai|o|sang|chieu|toi"
     r"|trua)\s+)*"
 )
 _MIN_REST_WORDS = 3  # "Văn nghệ lúc 8h00" stays whole: "Văn nghệ" alone loses its hour
+
+
+_NEW_VALUE = re.compile(
+    r"(?<![a-z])(?:sang|qua)\s+(?:(?:luc\s+)?\d{1,2}h\d{0,2},?\s+)?(?:ngay\s+|luc\s+|vao\s+)?$"
+)
+_MOVED_CLAUSE = re.compile(r"(?<!\w)(?:từ|tu|khỏi|khoi)\s.*\s(?:sang|qua)\s+(?:\S+\s+)?\d", re.I)
 
 
 def _without_placed(ctx: Context, clause: str, have: str) -> str:
@@ -1231,10 +1447,13 @@ def _without_placed(ctx: Context, clause: str, have: str) -> str:
     "... đi Phong Nha ngày 25/7/2026" keeps "đi Phong Nha": the date is on the line
     "Thời gian", and a fact comes out once.
     """
+    moved = bool(_MOVED_CLAUSE.search(clause))
     for slot in ("time", "date", "place"):
         for value in ctx.d.get(slot, ()):
             if f" {' '.join(_WORDS.findall(fold(value)))} " not in have:
                 continue
+            if moved and _NEW_VALUE.search(fold(clause.partition(value)[0])):
+                continue  # "đổi từ ngày 20/6 sang ngày 27/6": the change needs both days
             pattern = r"[\s,]*" + _PLACED_CUE + re.escape(value)
             rest = re.sub(pattern, "", clause, flags=re.IGNORECASE)
             if len(rest.split()) >= _MIN_REST_WORDS:
@@ -1245,9 +1464,14 @@ def _without_placed(ctx: Context, clause: str, have: str) -> str:
 def _restates_fields(content: list[str], new_words: list[str]) -> bool:
     """A clause of dates and places the draft's field lines already hold, with at most a
     word or two around them ("khai mạc"): carrying it would state the facts twice."""
+    if _UNCHANGED.search(" ".join(content)):
+        return False  # "thời gian giữ nguyên 7h30 ...": in a change notice, that is the news
     times = [w for w in content if _TIME_WORD.fullmatch(w)]
     dates = [w for w in content if _DATE_WORD.fullmatch(w)]
     return bool(times and dates) and len(content) >= 5 and len(new_words) <= 2
+
+
+_UNCHANGED = re.compile(r"(?<![a-z])(?:giu nguyen|khong (?:doi|thay doi)|nhu cu)(?![a-z])")
 
 
 def _drop_restated_extras(lines: list[str], points: list[str]) -> list[str]:
@@ -1256,6 +1480,7 @@ def _drop_restated_extras(lines: list[str], points: list[str]) -> list[str]:
     "điều chỉnh mức chi từ 300.000 đồng lên 500.000 đồng"): once is enough, and the
     sentence says what the amount is for."""
     prefixes = [t(f"doc.{key}", **{key: ""}).rstrip(".") for key in _EXTRA_KEYS]
+    prefixes.append("- " + t("doc.report_figures", figures="").rstrip("."))
     labels = [f" {t(f'post.{key}')}: " for key in ("figures", "budget")]  # "💰 Kinh phí, ...: "
     extra = [
         any(line.startswith(prefix) for prefix in prefixes)
@@ -1318,17 +1543,41 @@ def _carry_points(ctx: Context, draft: str) -> str:
     points = _prompt_points(ctx, draft)
     lines = _drop_restated_extras(draft.split("\n"), points)
     if not points:
-        return "\n".join(lines)
-    if ctx.task == "post":
+        text = "\n".join(lines)
+        return re.sub(r"\n{3,}", "\n\n", text) if ctx.task == "post" else text
+    results = _results_end(lines) if ctx.task == "report" else None
+    if ctx.task == "post":  # after the call to action, which must show before "Xem thêm"
         at = next((i for i, line in enumerate(lines) if line.startswith("#")), len(lines))
         block = [*(f"- {_end_plain(p)}" for p in points), ""]
+    elif results is not None:
+        # a report's facts are its results: under "Kết quả cụ thể", not after the proposals
+        at, block = results, [f"- {_end(p)}" for p in points]
+        placeholder = f"- {t('placeholder', label=t('slot.results'))}"
+        if lines[at - 1] == placeholder:
+            at -= 1
+            del lines[at]
+            ctx.missing[:] = [slot for slot in ctx.missing if slot != "results"]
     else:
         # the signature block: "TM. BAN CHẤP HÀNH", or "THƯ KÝ ... CHỦ TRÌ" of minutes
         signs = ("TM.", forms.SECRETARY)
         sign = next((i for i, line in enumerate(lines) if line.startswith(signs)), len(lines))
         at = max(0, sign - 2)  # before the closing sentence and the blank line
         block = [t("doc.details_heading"), *(f"- {_end(p)}" for p in points)]
-    return "\n".join([*lines[:at], *block, *lines[at:]])
+    text = "\n".join([*lines[:at], *block, *lines[at:]])
+    # a post's block of detail lines can be left empty once restated ones are dropped
+    return re.sub(r"\n{3,}", "\n\n", text) if ctx.task == "post" else text
+
+
+def _results_end(lines: list[str]) -> int | None:
+    """Where the bullets of a report's results ("Kết quả cụ thể:") end."""
+    headings = (t("doc.report_results"), t("doc.report_incident_facts"))
+    for i, line in enumerate(lines):
+        if line.split(". ", 1)[-1] in headings:
+            end = i + 1
+            while end < len(lines) and lines[end].startswith("- "):
+                end += 1
+            return end
+    return None
 
 
 def _end_plain(value: str) -> str:

@@ -327,7 +327,7 @@ def test_a_python_environment_under_tmp_stays_visible(tmp_path, monkeypatch):
     import tempfile
 
     monkeypatch.setenv("CONGDOAN_SANDBOX_WARM", "1")
-    library = Path(tempfile.mkdtemp(prefix="congdoan-lib-", dir="/tmp"))
+    library = Path(tempfile.mkdtemp(prefix="thư viện lớp ", dir="/tmp"))
     try:
         (library / "thu_vien_lop.py").write_text("LOI_CHAO = 'Xin chào'\n", encoding="utf-8")
         os.chmod(library, 0o755)
@@ -360,6 +360,14 @@ def test_a_python_environment_under_tmp_stays_visible(tmp_path, monkeypatch):
         server = sandbox._servers.pop(tmp_path / "lop", None)
         if server is not None:
             server.close()
+
+
+def test_mount_points_are_decoded_as_the_kernel_writes_them():
+    from congdoan.course.forkserver import mount_point
+
+    assert mount_point("/home/ho\\040ng/Kh\\303\\263a") != "/home/ho ng/Khóa"  # bytes stay
+    assert mount_point("/srv/kh\\040óa học") == "/srv/kh óa học"
+    assert mount_point("/tmp/a\\134b") == "/tmp/a\\b"
 
 
 @pytest.mark.slow

@@ -36,7 +36,9 @@ import ctypes
 import importlib
 import json
 import os
+import re
 import shutil
+import signal
 import stat
 import sys
 from collections.abc import Callable
@@ -127,10 +129,16 @@ def _mounts() -> list[tuple[str, int]]:
     found = []
     for line in Path("/proc/self/mountinfo").read_text().splitlines():
         fields = line.split()
-        point = fields[4].encode().decode("unicode_escape")
+        point = mount_point(fields[4])
         flags = sum(_KEPT.get(option, 0) for option in fields[5].split(","))
         found.append((point, flags))
     return found
+
+
+def mount_point(field: str) -> str:
+    """A mount point as ``/proc/self/mountinfo`` writes it, decoded: the kernel escapes a
+    space, tab, newline or backslash in octal (``\\040``); the rest is plain UTF-8."""
+    return re.sub(r"\\([0-7]{3})", lambda m: chr(int(m[1], 8)), field)
 
 
 def _under(path: str, top: str) -> bool:
@@ -203,7 +211,7 @@ def hand_back(back: int, limit: int) -> None:
             return
         flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW
         with os.fdopen(os.open(EXECUTED_FILE, flags, 0o644, dir_fd=back), "wb") as out:
-            shutil.copyfileobj(executed, out)
+            out.write(executed.read(limit))  # never more than the limit, whatever happens
 
 
 def drop_rights(mode: str) -> None:
@@ -262,8 +270,20 @@ def _init(mode: str, back: int, limit: int) -> int:
     mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC)
     _check(_c().prctl(PR_SET_DUMPABLE, 0, 0, 0, 0), "dumpable")  # not traceable by the run
     code = _fork_and_wait(partial(_run, mode, back), reap=True)
+    _end_everything_else()  # nothing of the run may still write while its notebook is read
     hand_back(back, limit)
     return code
+
+
+def _end_everything_else() -> None:
+    """As PID 1, kill every other process of the namespace and reap them."""
+    with contextlib.suppress(OSError):
+        os.kill(-1, signal.SIGKILL)
+    while True:
+        try:
+            os.wait()
+        except ChildProcessError:
+            return
 
 
 def _run(mode: str, back: int) -> int:

@@ -30,6 +30,7 @@ import contextlib
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -409,12 +410,13 @@ class WarmServer:
     def stop(self) -> None:
         if self.process is not None:
             with contextlib.suppress(OSError):
-                os.killpg(self.process.pid, 9)
+                os.killpg(self.process.pid, signal.SIGKILL)
             with contextlib.suppress(OSError, subprocess.TimeoutExpired):
                 self.process.wait(timeout=10)
             for stream in (self.process.stdin, self.process.stdout):
-                with contextlib.suppress(OSError):
-                    stream and stream.close()
+                if stream is not None:
+                    with contextlib.suppress(OSError):
+                        stream.close()
         self.process = None
 
     def close(self) -> None:

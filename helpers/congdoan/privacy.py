@@ -372,6 +372,9 @@ def _bare_ids(scan: str, nfc: str) -> Iterator[_Candidate]:
 
 
 def _dates_of_birth(scan: str, nfc: str) -> Iterator[_Candidate]:
+    lower = _STATE.lower if scan is getattr(_STATE, "scan", None) else scan.lower()
+    if "sinh" not in lower and "dob" not in lower and "NS" not in scan and "SN" not in scan:
+        return  # every label of a birth date holds one of these: most texts, none
     for pattern in (_DOB, _DOB_ABBREVIATED):
         for m in pattern.finditer(scan):
             yield _Candidate("date_of_birth", m.start("date"), m.end("date"))

@@ -133,7 +133,7 @@ class Context:
         weekday, date = self.val("weekday"), self.val("date")
         if not weekday or not date or ("/" not in date and "thang" not in fold(date)):
             return
-        if not re.search(r"\d{4}", date):
+        if not _has_year(date):
             return
         day = parse_date(date, self.today)
         if day is None:
@@ -219,7 +219,7 @@ def _event_day(ctx: Context) -> dt.date | None:
     value = ctx.val("date")
     if not value:
         return None
-    if re.search(r"(?<!\d)\d{4}(?!\d)", value):
+    if _has_year(value):
         return parse_date(value, ctx.today)
     day = parse_date(value, ctx.today)
     for m in _DAYS_OF_MONTH.finditer(fold(ctx.prompt)):  # "10/8" of "2 ngày 10-11/8/2026"
@@ -227,6 +227,11 @@ def _event_day(ctx: Context) -> dt.date | None:
         if day and month == day.month and first <= day.day <= (last or first):
             return day.replace(year=year)
     return None
+
+
+def _has_year(date: str) -> bool:
+    """The date as the prompt wrote it says its year ("2/9/2026", not "2/9")."""
+    return re.search(r"(?<!\d)\d{4}(?!\d)", date) is not None
 
 
 _DAYS_OF_MONTH = re.compile(r"(?<![\d/])(\d{1,2})(?:\s*[-–]\s*(\d{1,2}))?/(\d{1,2})/(\d{4})")
@@ -239,7 +244,7 @@ def _meeting_day(ctx: Context) -> dt.date | None:
     (minutes record a meeting that took place)."""
     value = ctx.val("date")
     day = parse_date(value, ctx.today) if value else None
-    if day is None or re.search(r"(?<!\d)\d{4}(?!\d)", value or ""):
+    if day is None or _has_year(value or ""):
         return day
     return day if day <= ctx.today else day.replace(year=day.year - 1)
 

@@ -336,20 +336,28 @@ def _unit_pattern(unit: OutdatedUnit) -> re.Pattern[str]:
 _WORD = re.compile(r"[A-Za-z0-9]+")
 
 
+_SEPARATORS = re.compile(r"[\s-]+")
+
+
 @cache
-def _keys(unit: OutdatedUnit) -> tuple[frozenset[str], ...]:
-    """The folded words of each of the unit's names: all in any text that names it.
+def _phrases(unit: OutdatedUnit) -> tuple[str, ...]:
+    """The forms a text may name the unit in, folded, one space between words.
 
     A district's name counts only with its capitals (as written or all in capitals), so
-    its keys keep them; common syllables such as "nam", "dong", "hoa" then rarely make
-    a text a candidate. An unmistakable (``bare``) name counts in any case.
+    common syllables such as "nam", "dong", "hoa" rarely make a text a candidate; an
+    unmistakable (``bare``) name counts in any case, so its form is in lower case.
     """
-    keys = []
+    phrases = []
     for name in unit.names:
-        folded = fold_aligned(nfc(name), lower=False)
-        forms = (folded.lower(),) if unit.bare else (folded, folded.upper())
-        keys += [frozenset(_WORD.findall(form)) for form in forms]
-    return tuple(dict.fromkeys(keys))
+        folded = _SEPARATORS.sub(" ", fold_aligned(nfc(name), lower=False)).strip()
+        phrases += [folded.lower()] if unit.bare else [folded, folded.upper()]
+    return tuple(dict.fromkeys(phrases))
+
+
+@cache
+def _keys(unit: OutdatedUnit) -> tuple[frozenset[str], ...]:
+    """The words of each of the unit's forms: all are in any text that names it."""
+    return tuple(dict.fromkeys(frozenset(_WORD.findall(form)) for form in _phrases(unit)))
 
 
 @cache
@@ -361,21 +369,6 @@ def _units_by_word() -> dict[str, tuple[tuple[int, frozenset[str]], ...]]:
         for key in _keys(unit):
             index.setdefault(max(sorted(key), key=len), []).append((number, key))
     return {word: tuple(entries) for word, entries in index.items()}
-
-
-_SEPARATORS = re.compile(r"[\s-]+")
-
-
-@cache
-def _phrases(unit: OutdatedUnit) -> tuple[str, ...]:
-    """The unit's names as they stand in a text squashed by ``_SEPARATORS``, for a cheap
-    test before its pattern runs: with their capitals (as written or all in capitals),
-    or in lower case for a ``bare`` name, which counts in any case."""
-    phrases = []
-    for name in unit.names:
-        folded = _SEPARATORS.sub(" ", fold_aligned(nfc(name), lower=False)).strip()
-        phrases += [folded.lower()] if unit.bare else [folded, folded.upper()]
-    return tuple(dict.fromkeys(phrases))
 
 
 def _named_units(words: set[str]) -> list[OutdatedUnit]:

@@ -370,7 +370,9 @@ def _head_before(sentence: str, start: int) -> str:
 # Whose share a percentage gives, when the words before it say: "398 nữ, chiếm 65%" is
 # the women's share, "đoàn viên nam chiếm 35%" the men's. Read with diacritics only:
 # folded, "nam" would also be "năm" (year).
-_SHARE_OF = re.compile(r"(?i)(?<![^\W\d_])(nữ|nam)(?![^\W\d_])")
+# "Nam" with its capital inside a sentence is a place ("Việt Nam", "miền Nam", "Hà Nam"),
+# not the men; at the start of a sentence it may be either, and counts as the men.
+_SHARE_OF = re.compile(r"(?<![^\W\d_])(nữ|Nữ|NỮ|nam|NAM|(?<![^\W\d_] )Nam)(?![^\W\d_])")
 
 
 def _share_of(sentence: str, start: int) -> str:

@@ -199,3 +199,10 @@ def test_a_share_is_compared_with_the_same_groups_share():
     assert unsourced.ok
     men_only = verify("Đoàn viên nam chiếm 30%.", "Có 410 đoàn viên nữ, chiếm 70%.")
     assert [c.verdict for c in men_only.claims] == ["not_found"]  # the source gives no men's share
+
+
+def test_a_place_named_nam_is_not_the_mens_share():
+    source = "Có 410 đoàn viên nữ, chiếm 52%."
+    claim = verify("Công đoàn Việt Nam có 52% là nữ.", source).claims
+    assert [c.verdict for c in claim] == ["supported"]  # "Việt Nam" is a country, not men
+    assert [c.verdict for c in verify("Nam chiếm 52%.", source).claims] == ["not_found"]

@@ -16,7 +16,9 @@ import unicodedata
 from ..text import fold_aligned
 
 __all__ = [
+    "QUOTED",
     "Text",
+    "end_sentence",
     "fold",
     "lower",
     "word_count",
@@ -56,6 +58,16 @@ def words(text: str) -> list[str]:
 def word_count(text: str) -> int:
     """Words as Vietnamese counts them for a length limit: runs separated by spaces."""
     return len(_WORD.findall(text))
+
+
+#: A quoted span: “...”, "...", «...», ‘...’ or '...' (not an apostrophe inside a word).
+QUOTED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"|«[^»\n]*»|‘[^’\n]*’|(?<!\w)'[^'\n]*'(?!\w)")
+
+
+def end_sentence(value: str) -> str:
+    """``value`` ending as a sentence does: a full stop added unless it already ends one
+    (or ends in a placeholder ``]`` or a closing quote)."""
+    return value if value.endswith((".", "!", "?", "]", "”", '"')) else value + "."
 
 
 class Text:

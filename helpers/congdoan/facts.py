@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from itertools import pairwise
@@ -310,26 +310,166 @@ def _sentences(text: str) -> list[str]:
 
 
 # --------------------------------------------------------------------------- anchors
+#
+# A claim is checked through its anchors: the money, percentages, dates, times, years,
+# names, numbers, document codes and quotations it states. Each kind has its finder
+# below. ``_anchors`` asks them in ``_FINDERS`` order, most specific first, and a finder
+# yields only matches where no earlier anchor stands ("115/KH-LĐLĐ" is a code, not a
+# number), each with the anchors it makes and their spans (a span of years makes two).
+
+
+@dataclass
+class _Reading:
+    """One sentence being read for anchors, and the spans its anchors already hold."""
+
+    text: str
+    default_year: int | None
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+    def free(self, start: int, end: int) -> bool:
+        return not any(s < end and start < e for s, e in self.spans)
+
+
+_Found = tuple[tuple[int, int, Anchor], ...]
+
+_QUOTE = re.compile(r"[\"“”«]([^\"“”«»]{3,160})[\"”»]")
+
+
+def _quotes(r: _Reading) -> Iterator[_Found]:
+    for m in _QUOTE.finditer(r.text):
+        if r.free(m.start(), m.end()):
+            yield ((m.start(), m.end(), Anchor("quote", m[1].strip(), _folded_phrase(m[1]))),)
+
+
+# a document number: "115/KH-LĐLĐ", "01/2026/NĐ-CP"
+_CODE = re.compile(r"(?<![\w/])\d+/(?:\d{4}/)?[A-ZĐ][\w.-]*(?:-[\w.]+)*", re.UNICODE)
+
+
+def _codes(r: _Reading) -> Iterator[_Found]:
+    for m in _CODE.finditer(r.text):
+        if r.free(m.start(), m.end()):
+            code = Anchor("code", m[0], _folded_phrase(m[0]) + _digits(m[0]))
+            yield ((m.start(), m.end(), code),)
+
+
+# "15 đồng chí": comrades, not đồng (money)
+_COMRADE = re.compile(r"\s+chí\b")
+
+
+def _amounts(r: _Reading) -> Iterator[_Found]:
+    for span in find_money(r.text):
+        if not _COMRADE.match(r.text, span.end) and r.free(span.start, span.end):
+            yield ((span.start, span.end, _money_anchor(r.text, span)),)
+
 
 # "65%", "12,5 phần trăm"
 _PERCENT = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)?)\s?(?:%|phần trăm)")
-# a document number: "115/KH-LĐLĐ", "01/2026/NĐ-CP"
-_CODE = re.compile(r"(?<![\w/])\d+/(?:\d{4}/)?[A-ZĐ][\w.-]*(?:-[\w.]+)*", re.UNICODE)
+
+
+def _percents(r: _Reading) -> Iterator[_Found]:
+    for m in _PERCENT.finditer(r.text):
+        value = _decimal(m[1])
+        if value is not None and r.free(m.start(), m.end()):
+            at = m.start()
+            approx, head = _approximate(r.text, at), _head_before(r.text, at)
+            share = Anchor("percent", m[0], value, _share_of(r.text, at), approx, head)
+            yield ((at, m.end(), share),)
+
+
+def _dates(r: _Reading) -> Iterator[_Found]:
+    for span in find_dates(r.text, default_year=r.default_year or 1):
+        if not r.free(span.start, span.end):
+            continue
+        has_year = bool(re.search(r"\d{4}|năm", span.text)) or bool(
+            re.search(r"^[/-]\d{2}(?!\d)", r.text[span.end - 3 : span.end])
+            and span.text.count("/") + span.text.count("-") == 2
+        )
+        value = (span.value.day, span.value.month, span.value.year if has_year else None)
+        yield ((span.start, span.end, Anchor("date", span.text, value)),)
+
+
+# "tháng 5 năm 2026", "tháng 5/2026": a month, dated without its day
+_MONTH = re.compile(r"(?i)\btháng\s+(0?[1-9]|1[0-2])\s*(?:[/-]|,?\s*năm)\s*(\d{4})(?!\d)")
+
+
+def _months(r: _Reading) -> Iterator[_Found]:
+    for m in _MONTH.finditer(r.text):
+        if r.free(m.start(), m.end()):
+            yield ((m.start(), m.end(), Anchor("date", m[0], (0, int(m[1]), int(m[2])))),)
+
+
+def _times(r: _Reading) -> Iterator[_Found]:
+    for span in find_times(r.text):
+        if r.free(span.start, span.end):
+            yield ((span.start, span.end, Anchor("time", span.text, span.value)),)
+
+
+# "1929 - 2026", "nhiệm kỳ 2023-2028": a span of years, two anchors
+_YEAR_RANGE = re.compile(r"(?<![\d.,/])((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)(?!\d)")
+
+
+def _year_ranges(r: _Reading) -> Iterator[_Found]:
+    for m in _YEAR_RANGE.finditer(r.text):
+        if r.free(m.start(), m.end()):
+            first, last = Anchor("year", m[1], int(m[1])), Anchor("year", m[2], int(m[2]))
+            yield ((m.start(1), m.end(1), first), (m.start(2), m.end(2), last))
+
+
 # a year on its own ("năm 2026"), not inside a date or a number
 _YEAR = re.compile(r"(?<![\d.,/-])(19\d\d|20\d\d|2100)(?![\d.,/]\d)")
-# "1929 - 2026": a span of years, two anchors
-_YEAR_RANGE = re.compile(r"(?<![\d.,/])((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)(?!\d)")
-# "15 đồng chí": comrades, not đồng (money)
-_COMRADE = re.compile(r"\s+chí\b")
+
+
+def _years(r: _Reading) -> Iterator[_Found]:
+    for m in _YEAR.finditer(r.text):
+        if r.free(m.start(), m.end()):
+            yield ((m.start(), m.end(), Anchor("year", m[0], int(m[0]))),)
+
+
+def _named(r: _Reading) -> Iterator[_Found]:
+    for start, end, name in _names(r.text):
+        if r.free(start, end):
+            head = " ".join(_fold_words(r.text[max(0, start - 30) : start])[-2:])
+            yield ((start, end, Anchor("name", name, _folded_phrase(name), head)),)
+
+
 _NUMBER = re.compile(
     r"(?<![\d.,/\w])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"
     r"(?:\s?(nghìn|ngàn|triệu|tỷ|tỉ|vạn|nghin|ngan|trieu|ty|ti)(?![^\W\d_]))?"
     r"(?![\d/]|[.,]\d)(\s?(?:dong|vnd|VND|d)(?![^\W\d_]))?"
 )
-_APPROX = re.compile(r"(?:khoang|gan|hon|tren|xap xi|chung|uoc|hang|~|≈|duoi|toi|den)\s*$")
-_QUOTE = re.compile(r"[\"“”«]([^\"“”«»]{3,160})[\"”»]")
-_MONTH = re.compile(r"(?i)\btháng\s+(0?[1-9]|1[0-2])\s*(?:[/-]|,?\s*năm)\s*(\d{4})(?!\d)")
-_UNIT_SKIP = {"nguoi", "khoang", "hon", "gan"}
+
+
+def _numbers(r: _Reading) -> Iterator[_Found]:
+    for m in _NUMBER.finditer(r.text):
+        if r.free(m.start(), m.end()) and (anchor := _number_anchor(r.text, m)):
+            yield ((m.start(), m.end(), anchor),)
+
+
+_FINDERS: tuple[Callable[[_Reading], Iterator[_Found]], ...] = (
+    _quotes,
+    _codes,
+    _amounts,
+    _percents,
+    _dates,
+    _months,
+    _times,
+    _year_ranges,
+    _years,
+    _named,
+    _numbers,
+)
+
+
+def _anchors(sentence: str, *, default_year: int | None = None) -> list[Anchor]:
+    """Every anchor of one sentence, in reading order; spans never overlap."""
+    reading = _Reading(sentence, default_year)
+    found: list[tuple[int, Anchor]] = []
+    for finder in _FINDERS:
+        for match in finder(reading):
+            for start, end, anchor in match:
+                found.append((start, anchor))
+                reading.spans.append((start, end))
+    return [anchor for _, anchor in sorted(found, key=lambda pair: pair[0])]
 
 
 def _decimal(written: str) -> Decimal | None:
@@ -341,6 +481,9 @@ def _decimal(written: str) -> Decimal | None:
         return Decimal(written)
     except InvalidOperation:
         return None
+
+
+_UNIT_SKIP = {"nguoi", "khoang", "hon", "gan"}
 
 
 def _unit_after(sentence: str, end: int) -> str:
@@ -381,72 +524,12 @@ def _share_of(sentence: str, start: int) -> str:
     return groups.pop() if len(groups) == 1 else ""
 
 
+# "khoảng 300", "gần 1.000", "hơn 65%": a quantity given roughly
+_APPROX = re.compile(r"(?:khoang|gan|hon|tren|xap xi|chung|uoc|hang|~|≈|duoi|toi|den)\s*$")
+
+
 def _approximate(sentence: str, start: int) -> bool:
     return bool(_APPROX.search(fold(sentence[max(0, start - 12) : start])))
-
-
-def _taken(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in spans)
-
-
-def _anchors(sentence: str, *, default_year: int | None = None) -> list[Anchor]:
-    """Every anchor of one sentence, most specific first; spans never overlap."""
-    found: list[tuple[int, Anchor]] = []
-    spans: list[tuple[int, int]] = []
-
-    def add(start: int, end: int, anchor: Anchor) -> None:
-        found.append((start, anchor))
-        spans.append((start, end))
-
-    for m in _QUOTE.finditer(sentence):
-        add(m.start(), m.end(), Anchor("quote", m[1].strip(), _folded_phrase(m[1])))
-    for m in _CODE.finditer(sentence):
-        if not _taken(spans, m.start(), m.end()):
-            add(m.start(), m.end(), Anchor("code", m[0], _folded_phrase(m[0]) + _digits(m[0])))
-    for span in find_money(sentence):
-        if _COMRADE.match(sentence, span.end):
-            continue  # "15 đồng chí" is fifteen comrades, not fifteen đồng
-        if not _taken(spans, span.start, span.end):
-            add(span.start, span.end, _money_anchor(sentence, span))
-    for m in _PERCENT.finditer(sentence):
-        value = _decimal(m[1])
-        if value is not None and not _taken(spans, m.start(), m.end()):
-            approx = _approximate(sentence, m.start())
-            head = _head_before(sentence, m.start())
-            share_of = _share_of(sentence, m.start())
-            add(m.start(), m.end(), Anchor("percent", m[0], value, share_of, approx, head))
-    for span in find_dates(sentence, default_year=default_year or 1):
-        if not _taken(spans, span.start, span.end):
-            has_year = bool(re.search(r"\d{4}|năm", span.text)) or bool(
-                re.search(r"^[/-]\d{2}(?!\d)", sentence[span.end - 3 : span.end])
-                and span.text.count("/") + span.text.count("-") == 2
-            )
-            value = (span.value.day, span.value.month, span.value.year if has_year else None)
-            add(span.start, span.end, Anchor("date", span.text, value))
-    for m in _MONTH.finditer(sentence):
-        if not _taken(spans, m.start(), m.end()):
-            add(m.start(), m.end(), Anchor("date", m[0], (0, int(m[1]), int(m[2]))))
-    for span in find_times(sentence):
-        if not _taken(spans, span.start, span.end):
-            add(span.start, span.end, Anchor("time", span.text, span.value))
-    for m in _YEAR_RANGE.finditer(sentence):
-        if not _taken(spans, m.start(), m.end()):  # "nhiệm kỳ 2023-2028": two years
-            add(m.start(1), m.end(1), Anchor("year", m[1], int(m[1])))
-            add(m.start(2), m.end(2), Anchor("year", m[2], int(m[2])))
-    for m in _YEAR.finditer(sentence):
-        if not _taken(spans, m.start(), m.end()):
-            add(m.start(), m.end(), Anchor("year", m[0], int(m[0])))
-    for start, end, name in _names(sentence):
-        if not _taken(spans, start, end):
-            head = " ".join(_fold_words(sentence[max(0, start - 30) : start])[-2:])
-            add(start, end, Anchor("name", name, _folded_phrase(name), head))
-    for m in _NUMBER.finditer(sentence):
-        if _taken(spans, m.start(), m.end()):
-            continue
-        anchor = _number_anchor(sentence, m)
-        if anchor is not None:
-            add(m.start(), m.end(), anchor)
-    return [anchor for _, anchor in sorted(found, key=lambda pair: pair[0])]
 
 
 def _digits(text: str) -> str:

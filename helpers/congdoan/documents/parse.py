@@ -29,36 +29,6 @@ __all__ = ["TITLES", "Document", "parse", "signing_roles"]
 # Document types a title line may name (NĐ 30/2020, annex III), from the union vocabulary.
 TITLES = DOCUMENT_TITLES
 _TITLE = re.compile(rf"(?i)^({'|'.join(TITLES)})(?![^\W\d_])\s*[:.-]?\s*(.*)$")
-_CELL_SPLIT = re.compile(r"\t+|\s{2,}|\s*\|\s*")
-_WIDE_GAP = re.compile(r"\s\s")
-_MARKDOWN = re.compile(r"\*\*|(?<!_)__(?=[^\W_])|(?<=[^\W_])__(?!_)|^#{1,6}\s+|^>\s*")
-_RULE = re.compile(r"^[-_=*~─—\s]*$")
-_LAYOUT_MARKS = re.compile(r"\*\*|__|^[#>]|[-_=*~─—]{3}")
-# A rule typed beside a column ("CÔNG ĐOÀN CƠ SỞ A      _______") is layout, not content.
-_RULE_CELL = re.compile(r"(?:(?<=\s\s)|(?<=\t)|^)[-_=*~─—]{3,}(?=\s\s|\t|$)")
-_FENCE = re.compile(r"^\s*```")
-_NUMBER = re.compile(r"(?i)^số\b")
-_PLACE_DATE = re.compile(r"(?i)^[^,]{1,60},\s*(?:ngày\b|\d{1,2}\s*[/.-]\s*\d)")
-_SUBJECT_START = re.compile(r"(?i)^(về\s+việc|v/v)\b")
-_NOT_SUBJECT = re.compile(
-    r"(?i)^(kính\s+gửi|căn\s+cứ|thực\s+hiện|hôm\s+nay|nhằm|[ivx]+\.|\d+[.)]|[-+•*])"
-)
-_ADDRESSEE = re.compile(r"(?i)^kính\s+gửi\b")
-_RECIPIENTS = re.compile(r"(?i)^n[ơo]i\s+nh[ậa]n\b\s*:?\s*")
-_ITEM = re.compile(r"^[-+•*]\s*")
-# Signature authority lines, right or wrong: "TM. BAN CHẤP HÀNH", "TM/BCH", "T/M BCH",
-# "KT. CHỦ TỊCH".
-_AUTHORITY = re.compile(
-    r"(?i)^(?:T\s*[./]?\s*M|K\s*[./]?\s*T|TL|TUQ|Q)(?:\s*[./]\s*|\s+)"
-    r"(?=.*(?:BAN|BCH|BTV|CHỦ\s+TỊCH|TRƯỞNG|CĐCS|CÔNG\s+ĐOÀN))"
-)
-_POSITION = re.compile(
-    r"(?i)^(?:(?:PHÓ\s+)?CHỦ\s+TỊCH|TRƯỞNG\s+BAN)(?:\s+[^\W\d_]+){0,4}$|^BAN CHẤP HÀNH$"
-)
-_POSITION_MAX = 40
-_NOTE = re.compile(r"^\(.*\)$")
-_PREAMBLE_WORDS = 12
-_SUBJECT_MAX_WORDS = 35
 
 
 @dataclass
@@ -141,6 +111,16 @@ def parse(text: str) -> Document:
     return doc
 
 
+# Layout, not content: the code fences, emphasis, headings and quote marks of a chat
+# answer in Markdown, and rules of dashes or underscores typed under a header.
+_FENCE = re.compile(r"^\s*```")
+_LAYOUT_MARKS = re.compile(r"\*\*|__|^[#>]|[-_=*~─—]{3}")
+_MARKDOWN = re.compile(r"\*\*|(?<!_)__(?=[^\W_])|(?<=[^\W_])__(?!_)|^#{1,6}\s+|^>\s*")
+# A rule typed beside a column ("CÔNG ĐOÀN CƠ SỞ A      _______") is layout, not content.
+_RULE_CELL = re.compile(r"(?:(?<=\s\s)|(?<=\t)|^)[-_=*~─—]{3,}(?=\s\s|\t|$)")
+_RULE = re.compile(r"^[-_=*~─—\s]*$")
+
+
 def _clean_lines(text: str) -> list[str]:
     """Non-blank lines with Markdown emphasis, headings and code fences removed."""
     cleaned = []
@@ -155,6 +135,11 @@ def _clean_lines(text: str) -> list[str]:
         if line and not _RULE.match(line):
             cleaned.append(line)
     return cleaned
+
+
+# Header cells typed side by side: "LĐLĐ THÀNH PHỐ HUẾ      CỘNG HÒA XÃ HỘI ...".
+_WIDE_GAP = re.compile(r"\s\s")
+_CELL_SPLIT = re.compile(r"\t+|\s{2,}|\s*\|\s*")
 
 
 def _cells(line: str) -> list[str]:
@@ -202,6 +187,11 @@ def _header_end(lines: list[str]) -> int:
     return end
 
 
+# "Số: 12/TB-CĐCS" and "Huế, ngày 20 tháng 4 năm 2026" in the header.
+_NUMBER = re.compile(r"(?i)^số\b")
+_PLACE_DATE = re.compile(r"(?i)^[^,]{1,60},\s*(?:ngày\b|\d{1,2}\s*[/.-]\s*\d)")
+
+
 def _classify_header_cell(cell: str) -> str:
     folded = fold(cell)
     if "cong hoa xa hoi chu nghia viet nam" in folded:
@@ -233,6 +223,9 @@ def _read_header(lines: list[str], doc: Document) -> None:
                 doc.issuer.append(cell)
 
 
+_PREAMBLE_WORDS = 12  # a longer cell before the header is a sentence of the chat answer
+
+
 def _is_preamble(cell: str, doc: Document) -> bool:
     """Chat answers open with a sentence ("Dưới đây là mẫu thông báo:") before the header."""
     if doc.issuer or doc.motto or doc.number or cell == cell.upper():
@@ -255,12 +248,25 @@ def _read_title(lines: list[str], at: int, doc: Document) -> int:
     return nxt
 
 
+# The line under the title names the matter ("V/v tổ chức ..."), unless it opens the body.
+_SUBJECT_START = re.compile(r"(?i)^(về\s+việc|v/v)\b")
+_NOT_SUBJECT = re.compile(
+    r"(?i)^(kính\s+gửi|căn\s+cứ|thực\s+hiện|hôm\s+nay|nhằm|[ivx]+\.|\d+[.)]|[-+•*])"
+)
+_SUBJECT_MAX_WORDS = 35
+
+
 def _looks_like_subject(line: str) -> bool:
     if _SUBJECT_START.match(line):
         return True
     if _NOT_SUBJECT.match(line) or _AUTHORITY.match(line) or _RECIPIENTS.match(line):
         return False
     return not line.endswith((".", ":", ";")) and len(line.split()) <= _SUBJECT_MAX_WORDS
+
+
+# "Kính gửi:" and the "- ...;" items of a list of addressees or recipients.
+_ADDRESSEE = re.compile(r"(?i)^kính\s+gửi\b")
+_ITEM = re.compile(r"^[-+•*]\s*")
 
 
 def _read_addressee(lines: list[str], position: int, doc: Document) -> int:
@@ -277,12 +283,31 @@ def _read_addressee(lines: list[str], position: int, doc: Document) -> int:
     return position
 
 
+# Signature authority lines, right or wrong: "TM. BAN CHẤP HÀNH", "TM/BCH", "T/M BCH",
+# "KT. CHỦ TỊCH".
+_AUTHORITY = re.compile(
+    r"(?i)^(?:T\s*[./]?\s*M|K\s*[./]?\s*T|TL|TUQ|Q)(?:\s*[./]\s*|\s+)"
+    r"(?=.*(?:BAN|BCH|BTV|CHỦ\s+TỊCH|TRƯỞNG|CĐCS|CÔNG\s+ĐOÀN))"
+)
+
+
 def _is_authority(cell: str) -> bool:
     return len(cell) <= 60 and not cell.endswith((".", ";", ",")) and bool(_AUTHORITY.match(cell))
 
 
+# The signer's position under the authority line ("CHỦ TỊCH", "PHÓ CHỦ TỊCH").
+_POSITION = re.compile(
+    r"(?i)^(?:(?:PHÓ\s+)?CHỦ\s+TỊCH|TRƯỞNG\s+BAN)(?:\s+[^\W\d_]+){0,4}$|^BAN CHẤP HÀNH$"
+)
+_POSITION_MAX = 40
+
+
 def _is_position(cell: str) -> bool:
     return len(cell) <= _POSITION_MAX and bool(_POSITION.match(cell))
+
+
+# "Nơi nhận:" (also typed "Noi nhan") opens the list of recipients at the foot.
+_RECIPIENTS = re.compile(r"(?i)^n[ơo]i\s+nh[ậa]n\b\s*:?\s*")
 
 
 def _find_footer(lines: list[str], start: int) -> int:
@@ -299,6 +324,10 @@ def _read_footer(lines: list[str], doc: Document) -> None:
     for line in lines:
         for cell in _cells(line):
             _read_footer_cell(cell, doc)
+
+
+# "(Ký, ghi rõ họ tên, đóng dấu)": a note in the signature block.
+_NOTE = re.compile(r"^\(.*\)$")
 
 
 def _read_footer_cell(cell: str, doc: Document) -> None:

@@ -470,41 +470,71 @@ _PREDICATE = re.compile(
 )
 
 
-def _add(out: dict[str, list[str]], slot: str, value: str) -> None:
-    value = value.strip()
-    if value and value not in out.setdefault(slot, []):
-        out[slot].append(value)
-
-
 def _inside(pos: int, spans: Iterable[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
-def _untaken(
-    x: Text, pattern: re.Pattern[str], taken: list[tuple[int, int]]
-) -> Iterator[re.Match[str]]:
-    """Matches of ``pattern`` in the folded prompt outside the spans earlier steps took."""
-    return (m for m in pattern.finditer(x.f) if not _inside(m.start(), taken))
+class _Reading(Text):
+    """A prompt being read: its aligned text, the details found so far by slot, and the
+    spans earlier steps took (a quote, an invitee, a union's name), which later steps do
+    not read again."""
+
+    __slots__ = ("out", "taken")
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.out: dict[str, list[str]] = {}
+        self.taken: list[tuple[int, int]] = []
+
+    def add(self, slot: str, value: str) -> None:
+        value = value.strip()
+        if value and value not in self.out.setdefault(slot, []):
+            self.out[slot].append(value)
+
+    def take(self, slot: str, start: int, end: int) -> None:
+        """Record the words at ``start:end`` as ``slot``; later steps will not read them."""
+        self.add(slot, self.span(start, end))
+        self.taken.append((start, end))
+
+    def is_taken(self, pos: int) -> bool:
+        return _inside(pos, self.taken)
+
+    def untaken(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        """Matches of ``pattern`` in the folded prompt outside the spans steps took."""
+        return (m for m in pattern.finditer(self.f) if not self.is_taken(m.start()))
+
+
+def _once(slot: str, step: Callable[[_Reading], None]) -> Callable[[_Reading], None]:
+    """``step``, run only while no earlier step has filled ``slot``."""
+
+    def run(x: _Reading) -> None:
+        if slot not in x.out:
+            step(x)
+
+    return run
 
 
 # ================================================================= extraction
 def extract(text: str) -> dict[str, list[str]]:
     """All details a prompt gives, by slot, in order of appearance (verbatim)."""
-    x = Text(text[:8000])
-    out: dict[str, list[str]] = {}
-    taken: list[tuple[int, int]] = []  # spans already used: quotes, orgs, events
-
+    x = _Reading(text[:8000])
     # In this order: a span one step takes (a quote, an invitee, a union's name) is not
-    # read again by the later ones.
-    steps = (_quotes, _labelled, _invitees, _orgs, _events, _dates, _times, _places)
-    for step in (*steps, _workplaces, _audience, _people, _numbers):
-        step(x, out, taken)
+    # read again by the later ones. Who attends and where are said once: the first step
+    # to find them ("kính mời đồng chí ...", "tại Hội trường ...") fills the slot.
+    invitees, place, audience = (
+        _once("audience", _invitees),
+        _once("place", _places),
+        _once("audience", _audience),
+    )
+    steps = (_quotes, _labelled, invitees, _orgs, _events, _dates, _times, place)
+    for step in (*steps, _workplaces, audience, _people, _numbers):
+        step(x)
     for last in (_style, _bullets, _changes, _moved):
-        last(x, out)
-    return {slot: out[slot] for slot in SLOTS if out.get(slot)}
+        last(x)
+    return {slot: x.out[slot] for slot in SLOTS if x.out.get(slot)}
 
 
-def _quotes(x: Text, out: dict[str, list[str]], taken: list[tuple[int, int]]) -> None:
+def _quotes(x: _Reading) -> None:
     for m in _QUOTE.finditer(x.t):
         group = next(i for i in range(1, 6) if m.group(i) is not None)
         value = m.group(group).strip()
@@ -519,8 +549,8 @@ def _quotes(x: Text, out: dict[str, list[str]], taken: list[tuple[int, int]]) ->
         else:
             if _NAMED_THING.search(before):
                 continue  # a scholarship's or a programme's name: the clause carries it
-        _add(out, slot, value)
-        taken.append((m.start(), m.end()))
+        x.add(slot, value)
+        x.taken.append((m.start(), m.end()))
 
 
 # A quoted name right after what it names ("học bổng 'Vươn lên'", "tổ chức 'Chuyến xe Công
@@ -532,11 +562,11 @@ _NAMED_THING = re.compile(
 )
 
 
-def _labelled(x: Text, out: dict[str, list[str]], taken: list[tuple[int, int]]) -> None:
+def _labelled(x: _Reading) -> None:
     for slot, pattern in _LABEL_RE:
         colon_only = slot in ("activities", "results", "difficulties", "purpose", "budget")
         rx = dict(_LABEL_COLON)[slot] if colon_only else pattern
-        for m in _untaken(x, rx, taken):
+        for m in x.untaken(rx):
             kind = "place" if slot == "place" else "free"
             start, end = _clause(x, m.end(), kind=kind, limit=300)
             if end - start < 2:
@@ -545,9 +575,9 @@ def _labelled(x: Text, out: dict[str, list[str]], taken: list[tuple[int, int]]) 
             if slot == "purpose" and fold(x.span(m.start(), m.end())).startswith("nham"):
                 start, end = _clause(x, m.start(), kind="free", limit=200)
                 value = x.span(start, end)
-            _add(out, slot, value)
+            x.add(slot, value)
             if slot in ("place", "audience"):
-                taken.append((m.start(), end))
+                x.taken.append((m.start(), end))
 
 
 # "kính mời đồng chí Chủ tịch LĐLĐ thành phố Hải Phòng", "giấy mời các đồng chí nguyên
@@ -563,16 +593,13 @@ _INVITEE_END = re.compile(
 )
 
 
-def _invitees(x: Text, out: dict[str, list[str]], taken: list[tuple[int, int]]) -> None:
-    if "audience" in out:
-        return
-    for m in _untaken(x, _INVITE, taken):
+def _invitees(x: _Reading) -> None:
+    for m in x.untaken(_INVITE):
         end = _hard_end(x, m.end(), 200)
         stop = _INVITEE_END.search(x.f, m.end(), end)
         start, end = _trim(x, m.end(), stop.start() if stop else end)
         if end - start >= 6:
-            _add(out, "audience", x.span(start, end))
-            taken.append((start, end))
+            x.take("audience", start, end)
             return
 
 
@@ -631,10 +658,10 @@ def _bridges_name(folded: str, clean: bool, following: list[re.Match[str]]) -> b
     return following[0].group()[:1].isupper()
 
 
-def _orgs(x: Text, out: dict[str, list[str]], taken: list[tuple[int, int]]) -> None:
+def _orgs(x: _Reading) -> None:
     found: list[tuple[int, int, bool]] = []
     for m in _UNION_KW.finditer(x.f):
-        if _inside(m.start(), taken) or any(a <= m.start() < b for a, b, _ in found):
+        if x.is_taken(m.start()) or any(a <= m.start() < b for a, b, _ in found):
             continue
         kw = x.f[m.start() : m.end()]
         if _NAMED_IN_EVENT.search(x.f, max(0, m.start() - 16), m.start()):
@@ -660,25 +687,22 @@ def _orgs(x: Text, out: dict[str, list[str]], taken: list[tuple[int, int]]) -> N
         issuer = found[0][:2]
         found = found[1:]
     if issuer:
-        _add(out, "org", x.span(*issuer))
-        taken.append(issuer)
+        x.take("org", *issuer)
     for a, b, _ in found:
         if (a, b) != issuer:
-            _add(out, "superior", x.span(a, b))
-            taken.append((a, b))
+            x.take("superior", a, b)
     for m in _CITY_RE.finditer(x.f):
         key = x.f[m.start() : m.end()]
-        _add(out, "city", dict(_CITIES)[key])
+        x.add("city", dict(_CITIES)[key])
 
 
-def _workplaces(x: Text, out: dict[str, list[str]], taken: list[tuple[int, int]]) -> None:
+def _workplaces(x: _Reading) -> None:
     for m in _WORKPLACE_KW.finditer(x.f):
-        if _inside(m.start(), taken) or not x.t[m.start()].isupper():
+        if x.is_taken(m.start()) or not x.t[m.start()].isupper():
             continue
         end = _name_after(x, m.end())
         if end > m.end():
-            _add(out, "workplace", x.span(m.start(), end))
-            taken.append((m.start(), end))
+            x.take("workplace", m.start(), end)
 
 
 def _name_after(x: Text, keyword_end: int) -> int:
@@ -688,10 +712,10 @@ def _name_after(x: Text, keyword_end: int) -> int:
     return max(keyword_end, _union_name_end(x, keyword_end + 1))
 
 
-def _events(x: Text, out: dict[str, list[str]], taken: list[tuple[int, int]]) -> None:
+def _events(x: _Reading) -> None:
     spans: list[tuple[int, int]] = []
     for m in _EVENT_GENERIC.finditer(x.f):
-        if _inside(m.start(), taken) or _inside(m.start(), spans):
+        if x.is_taken(m.start()) or _inside(m.start(), spans):
             continue
         word = x.f[m.start() : m.end()]
         if word == "le" and not x.is_form(m.start(), m.end(), "lễ"):
@@ -706,34 +730,33 @@ def _events(x: Text, out: dict[str, list[str]], taken: list[tuple[int, int]]) ->
             continue
         spans.append((start, end))
     for m in _EVENT_NAMED.finditer(x.f):
-        if _inside(m.start(), taken) or _inside(m.start(), spans):
+        if x.is_taken(m.start()) or _inside(m.start(), spans):
             continue
         spans.append((m.start(), m.end()))
     if not spans:
-        for m in _untaken(x, _ORGANISE, taken):
+        for m in x.untaken(_ORGANISE):
             start, end = _clause(x, m.end(), kind="event", limit=100)
             if end - start > 3 and not fold(x.span(start, end)).startswith("cong doan"):
                 spans.append((start, end))
                 break
     if not spans:
         # "kich ban clip 30s tuyen truyen an toan lao dong cho cong nhan": what is promoted
-        for m in _untaken(x, _TOPIC, taken):
+        for m in x.untaken(_TOPIC):
             start, end = _clause(x, m.start(), kind="event", limit=100)
             if end - m.end() > 3:
                 spans.append((start, end))
                 break
     for a, b in sorted(spans):
-        _add(out, "event", x.span(a, b))
-        taken.append((a, b))
+        x.take("event", a, b)
     if not spans:
         # "Viết thông báo thu đoàn phí quý II": what follows the document type is the subject.
         m = _DOC_WORD.search(x.f)
         if m and not _NOT_SUBJECT.match(x.f, m.end()):
             start, end = _clause(x, m.end(), kind="event", limit=120)
             if end - start > 3:
-                _add(out, "subject", x.span(start, end))
+                x.add("subject", x.span(start, end))
     for m in _ABOUT.finditer(x.f):
-        if _inside(m.start(), taken) or not x.is_form(m.start(), m.start() + 2, "về"):
+        if x.is_taken(m.start()) or not x.is_form(m.start(), m.start() + 2, "về"):
             continue
         if m.end() >= len(x.t) or x.t[m.end()] != " ":
             continue
@@ -741,10 +764,12 @@ def _events(x: Text, out: dict[str, list[str]], taken: list[tuple[int, int]]) ->
         if end - start <= 3:
             continue
         if x.f[m.start() : m.end()] == "ve viec":
-            _add(out, "subject", x.span(start, end))
+            x.add("subject", x.span(start, end))
             break
-        if "event" not in out and not re.match(r"(viec|cac|nhung|noi dung)(?![a-z])", x.f[start:]):
-            _add(out, "event", x.span(start, end))
+        if "event" not in x.out and not re.match(
+            r"(viec|cac|nhung|noi dung)(?![a-z])", x.f[start:]
+        ):
+            x.add("event", x.span(start, end))
             break
 
 
@@ -791,12 +816,12 @@ def _spans_joined(
         yield m, m.start(), end
 
 
-def _dates(x: Text, out: dict[str, list[str]], taken: list[tuple[int, int]]) -> None:
+def _dates(x: _Reading) -> None:
     def real(m: re.Match[str]) -> bool:
         return _date_value(x, m) is not None
 
     def fresh(m: re.Match[str]) -> bool:
-        return real(m) and not _inside(m.start(), taken)
+        return real(m) and not x.is_taken(m.start())
 
     for _, start, end in _spans_joined(x, FOLDED_DATE, _RANGE_JOIN, fresh, real):
         before = x.f[max(0, start - 24) : start]
@@ -804,21 +829,21 @@ def _dates(x: Text, out: dict[str, list[str]], taken: list[tuple[int, int]]) -> 
         if tu:
             start = start - len(tu.group())
         slot = next((slot for slot, cue in _DATE_CUES if cue.search(before)), "date")
-        _add(out, slot, x.span(start, end))
-    if len(out.get("date", ())) > 1 and not re.search(r"\d{4}", out["date"][0]):
+        x.add(slot, x.span(start, end))
+    if len(x.out.get("date", ())) > 1 and not re.search(r"\d{4}", x.out["date"][0]):
         # "nghỉ lễ 30/4 và 1/5 năm 2026 ...: nghỉ từ 30/4/2026 đến hết 3/5/2026": the
         # holiday's names come first, the period it lasts is the date of the notice.
-        out["date"].sort(key=lambda value: 0 if _DATED_RANGE.search(fold(value)) else 1)
-    if "date" not in out:
-        for m in _untaken(x, _MONTH, taken):
-            _add(out, "date", x.span(m.start(), m.end()))
+        x.out["date"].sort(key=lambda value: 0 if _DATED_RANGE.search(fold(value)) else 1)
+    if "date" not in x.out:
+        for m in x.untaken(_MONTH):
+            x.add("date", x.span(m.start(), m.end()))
     for m in _WEEKDAY.finditer(x.f):
         seg = x.low[m.start() : m.end()]
         if seg.startswith("thứ tự") or seg.startswith("thứ hai là"):
             continue
         after = x.f[m.end() : m.end() + 20]
         if FOLDED_DATE.search(after) or re.match(r"\W{0,3}(tuan|nay|toi|sau)", after):
-            _add(out, "weekday", x.span(m.start(), m.end()))
+            x.add("weekday", x.span(m.start(), m.end()))
 
 
 def _is_time(m: re.Match[str]) -> bool:
@@ -831,14 +856,14 @@ def _is_time(m: re.Match[str]) -> bool:
     return not (re.match(r"\d{1,2}\s?g(?!io)", unit) and not m.group(2))
 
 
-def _times(x: Text, out: dict[str, list[str]], taken: list[tuple[int, int]]) -> None:
+def _times(x: _Reading) -> None:
     for _, start, end in _spans_joined(x, FOLDED_TIME, _TIME_JOIN, _is_time, lambda m: True):
         tu = re.search(r"(tu|vao luc|luc) $", x.f[max(0, start - 8) : start])
         if tu and tu.group(1) == "tu":
             start -= len(tu.group())
         # "kết thúc lúc 16h00": when a meeting ended (biên bản), not when it starts
         closing = "ket thuc" in x.f[max(0, start - 25) : start]
-        _add(out, "closing" if closing else "time", x.span(start, end))
+        x.add("closing" if closing else "time", x.span(start, end))
 
 
 _MARKED = re.compile("[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]", re.I)
@@ -858,10 +883,8 @@ def _is_tai_at(x: Text, start: int) -> bool:
     return not re.match(r"tai (?:nan|tro|lieu|chinh|khoan|xe)(?![a-z])", x.f[start:])
 
 
-def _places(x: Text, out: dict[str, list[str]], taken: list[tuple[int, int]]) -> None:
-    if "place" in out:
-        return
-    for m in _untaken(x, _PLACE_CUE, taken):
+def _places(x: _Reading) -> None:
+    for m in x.untaken(_PLACE_CUE):
         word = m.group(1)
         if word == "tai" and not _is_tai_at(x, m.start()):
             continue
@@ -876,8 +899,7 @@ def _places(x: Text, out: dict[str, list[str]], taken: list[tuple[int, int]]) ->
             continue
         start, end = _clause(x, nxt, kind="place")
         if end - start >= 3:
-            _add(out, "place", x.span(start, end))
-            taken.append((start, end))
+            x.take("place", start, end)
             return
 
 
@@ -886,10 +908,8 @@ _ACTED_ON = re.compile(
 )
 
 
-def _audience(x: Text, out: dict[str, list[str]], taken: list[tuple[int, int]]) -> None:
-    if "audience" in out:
-        return
-    for m in _untaken(x, _AUDIENCE, taken):
+def _audience(x: _Reading) -> None:
+    for m in x.untaken(_AUDIENCE):
         before = x.f[max(0, m.start() - 6) : m.start()]
         if before.endswith("thang ") or before.endswith("cua "):
             continue
@@ -897,12 +917,11 @@ def _audience(x: Text, out: dict[str, list[str]], taken: list[tuple[int, int]]) 
             continue  # "bầu 9 ủy viên Ban Chấp hành": who is elected, not who attends
         if "nhận" in x.low[m.start() : m.end()]:
             continue  # "sáng kiến được công nhận" (recognised), not "công nhân" (workers)
-        _add(out, "audience", x.span(m.start(), m.end()))
-        taken.append((m.start(), m.end()))
+        x.take("audience", m.start(), m.end())
         return
 
 
-def _people(x: Text, out: dict[str, list[str]], taken: list[tuple[int, int]]) -> None:
+def _people(x: _Reading) -> None:
     names: list[tuple[int, int]] = []
     run: list[tuple[int, int]] = []
 
@@ -914,11 +933,11 @@ def _people(x: Text, out: dict[str, list[str]], taken: list[tuple[int, int]]) ->
         a, b = m.start(), m.end()
         token = m.group()
         title = token[0].isupper() and (token[1:].islower() or token.isupper() or len(token) == 1)
-        if title and not _inside(a, taken) and (not run or x.t[run[-1][1] : a] == " "):
+        if title and not x.is_taken(a) and (not run or x.t[run[-1][1] : a] == " "):
             run.append((a, b))
             continue
         flush()
-        run = [(a, b)] if title and not _inside(a, taken) else []
+        run = [(a, b)] if title and not x.is_taken(a) else []
     flush()
     for a, b in names:
         name = x.span(a, b)
@@ -942,21 +961,21 @@ def _people(x: Text, out: dict[str, list[str]], taken: list[tuple[int, int]]) ->
         if best is None:
             continue
         role = best[1]
-        _add(out, role, name)
-        if role == "signer" and "signer_role" not in out:
+        x.add(role, name)
+        if role == "signer" and "signer_role" not in x.out:
             window = x.f[max(0, left_cut) : max(right_cut, b)]
-            _add(out, "signer_role", "deputy" if _DEPUTY.search(window) else "chair")
+            x.add("signer_role", "deputy" if _DEPUTY.search(window) else "chair")
     for m in PHONE_NUMBER.finditer(x.t):
-        if not _inside(m.start(), taken):
-            _add(out, "phone", m.group())
+        if not x.is_taken(m.start()):
+            x.add("phone", m.group())
 
 
-def _numbers(x: Text, out: dict[str, list[str]], taken: list[tuple[int, int]]) -> None:
+def _numbers(x: _Reading) -> None:
     used: list[tuple[int, int]] = []
     for m in FOLDED_MONEY.finditer(x.f):
         if x.f[m.start() : m.end()].endswith("d") and not x.is_form(m.end() - 1, m.end(), "đ"):
             continue
-        _add(out, "budget", x.span(m.start(), m.end()))
+        x.add("budget", x.span(m.start(), m.end()))
         used.append((m.start(), m.end()))
     phones = [(m.start(), m.end()) for m in PHONE_NUMBER.finditer(x.t)]
     for m in _QUANTITY.finditer(x.f):
@@ -964,15 +983,15 @@ def _numbers(x: Text, out: dict[str, list[str]], taken: list[tuple[int, int]]) -
             continue
         if x.low[m.start() : m.end()].endswith("phân"):
             continue  # "6 phân xưởng" (workshops), not "6 phần" (portions)
-        _add(out, "numbers", x.span(m.start(), m.end()))
+        x.add("numbers", x.span(m.start(), m.end()))
     m = _DOC_NUMBER.search(x.f)
     if m:
-        _add(out, "doc_number", x.span(m.start(1), m.end(1)))
+        x.add("doc_number", x.span(m.start(1), m.end(1)))
 
 
-def _style(x: Text, out: dict[str, list[str]]) -> None:
+def _style(x: _Reading) -> None:
     for m in _TONES.finditer(x.f):
-        _add(out, "tone", x.span(m.start(), m.end()))
+        x.add("tone", x.span(m.start(), m.end()))
     for m in _LENGTH.finditer(x.f):
         unit = m.group(3)
         ustart = m.start(3)
@@ -982,19 +1001,19 @@ def _style(x: Text, out: dict[str, list[str]]) -> None:
             continue
         if unit in ("s",) and not m.group(1) and not x.t[m.start(2) - 1 : m.start(2)].isspace():
             pass
-        _add(out, "length", x.span(m.start(), m.end()))
+        x.add("length", x.span(m.start(), m.end()))
     for m in _CHANNEL.finditer(x.f):
-        _add(out, "channel", x.span(m.start(), m.end()))
+        x.add("channel", x.span(m.start(), m.end()))
     for m in _HASHTAG.finditer(x.t):
         if len(m.group()) > 2:
-            _add(out, "hashtags", m.group())
+            x.add("hashtags", m.group())
     for m in _COLOUR.finditer(x.f):
         if not x.is_form(m.start(), m.start() + 3, "màu"):
             continue
-        _add(out, "colours", x.span(m.start(), m.end()))
+        x.add("colours", x.span(m.start(), m.end()))
 
 
-def _bullets(x: Text, out: dict[str, list[str]]) -> None:
+def _bullets(x: _Reading) -> None:
     """Unlabelled list lines ("- Thi kéo co") are activities (report: results)."""
     for m in _BULLET.finditer(x.t):
         line = m.group(1)
@@ -1002,19 +1021,19 @@ def _bullets(x: Text, out: dict[str, list[str]]) -> None:
             continue
         if len(line) < 4 or len(line) > 300:
             continue
-        _add(out, "activities", line.rstrip(";.,"))
+        x.add("activities", line.rstrip(";.,"))
 
 
-def _changes(x: Text, out: dict[str, list[str]]) -> None:
+def _changes(x: _Reading) -> None:
     for m in _CHANGE.finditer(x.f):
         slot = _CHANGE_SLOT[m.group(1)]
         start, end = _clause(x, m.end(), kind="free", limit=160)
         if end - start < 1:
             continue
         value = x.span(start, end)
-        if slot in ("date", "time") and out.get(slot):
+        if slot in ("date", "time") and x.out.get(slot):
             continue  # the date/time patterns already read the new value
-        out[slot] = [value]
+        x.out[slot] = [value]
 
 
 # "đổi ngày hội thao từ ngày 20/6/2026 sang ngày 27/6/2026", "lùi từ 14h00 ngày 9/1 sang
@@ -1031,18 +1050,18 @@ _WHEN_TOKEN = re.compile(
 )
 
 
-def _moved(x: Text, out: dict[str, list[str]]) -> None:
+def _moved(x: _Reading) -> None:
     for m in _MOVED.finditer(x.f):
         old = set(_WHEN_TOKEN.findall(m.group("old") or m.group("old2") or ""))
         if not old:
             continue
         for slot in ("date", "time", "weekday"):
-            values = out.get(slot, [])
+            values = x.out.get(slot, [])
             kept = [v for v in values if not set(_WHEN_TOKEN.findall(fold(v))) <= old]
             if kept != values:
-                out[slot] = kept
-            if not out.get(slot):
-                out.pop(slot, None)
+                x.out[slot] = kept
+            if not x.out.get(slot):
+                x.out.pop(slot, None)
 
 
 # ================================================================= merging and parsing

@@ -83,15 +83,22 @@ class Evidence:
 
 @dataclass(frozen=True)
 class Claim:
-    """A sentence of the answer with its anchors and verdict."""
+    """A sentence of the answer with its anchors and verdict.
+
+    ``kind`` is the kind of its most telling anchor (money before a date...);
+    ``evidence`` is the source sentence the verdict rests on; ``missing`` lists, as
+    written, the anchors no source supports or one contradicts; ``outdated`` names an
+    administrative unit abolished in 2025 that the sentence treats as current, and
+    ``hint`` tells the trainee what to write instead.
+    """
 
     text: str
     kind: AnchorKind
     anchors: tuple[Anchor, ...]
     verdict: Verdict
     evidence: Evidence | None = None
-    missing: tuple[str, ...] = ()  # anchors not found (or contradicted), as written
-    outdated: str = ""  # an abolished administrative unit named as current
+    missing: tuple[str, ...] = ()
+    outdated: str = ""
     hint: str = ""
 
     @property

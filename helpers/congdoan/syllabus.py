@@ -29,6 +29,8 @@ __all__ = [
 
 @dataclass(frozen=True)
 class Lesson:
+    """A lesson notebook: its number, its folder under ``modules/``, its title, its minutes."""
+
     number: int
     folder: str
     title: str
@@ -41,6 +43,8 @@ class Lesson:
 
 @dataclass(frozen=True)
 class Assignment:
+    """An nbgrader assignment (folder ``aNN_...``), practised after lesson ``after_lesson``."""
+
     folder: str
     title: str
     after_lesson: int
@@ -54,6 +58,8 @@ class Assignment:
 
 @dataclass(frozen=True)
 class Slot:
+    """One row of a day's timetable: how long it lasts and what fills it."""
+
     minutes: int
     what: str  # "lesson:NN", "assignment:aNN" or free text (break, opening...)
 

@@ -15,7 +15,9 @@ finders live here, on the checkers' floor, above ``text``.
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from .text import find_dates, find_weekdays, fold, nfc, weekday_name
@@ -63,7 +65,10 @@ _MARK_CHARS = re.compile(r"[<&*_`#>|]")
 def find_markup(text: str) -> list[Markup]:
     """Markdown and HTML marks in ``text``, in reading order (one per line at most)."""
     found = []
-    for number, line in enumerate(nfc(text).splitlines(), 1):
+    text = nfc(text)
+    if not _MARK_CHARS.search(text):
+        return found  # most documents: no character any mark needs, on any line
+    for number, line in enumerate(text.splitlines(), 1):
         if not _MARK_CHARS.search(line):
             continue  # most lines: no character any mark needs
         html = _HTML.search(line)
@@ -106,13 +111,19 @@ _CLOSING = re.compile(
 _LOOK = 2  # lines looked at, at each end
 
 
+def _stripped(lines: Iterable[str]) -> Iterator[str]:
+    return (line.strip() for line in lines if line.strip())
+
+
 def find_preamble(text: str) -> str | None:
     """The chat app's opening or closing line left in ``text``, or ``None``."""
-    lines = [line.strip() for line in nfc(text).splitlines() if line.strip()]
-    for line in lines[:_LOOK]:
+    every = nfc(text).splitlines()
+    head = list(itertools.islice(_stripped(every), _LOOK))  # only the ends are looked at
+    tail = list(itertools.islice(_stripped(reversed(every)), _LOOK))[::-1]
+    for line in head:
         if _OPENING.match(fold(line).lstrip("*#>-• ")):
             return line
-    for line in lines[-_LOOK:]:
+    for line in tail:
         if _CLOSING.search(fold(line)):
             return line
     return None
@@ -276,7 +287,10 @@ def privacy_item(text: str, *, names_allowed: bool = True):
     from . import privacy
     from .i18n import msg
 
-    findings = privacy.find(text)
+    # with names allowed, a name counts only beside sensitive wording: the kinds below give
+    # every finding that can matter (names too, whenever sensitive wording is found)
+    kinds = (*_PRIVATE_KINDS, "phone", "sensitive") if names_allowed else None
+    findings = privacy.find(text, kinds=kinds)
     errors = [f for f in findings if f.kind in _PRIVATE_KINDS]
     if not names_allowed:
         errors += [f for f in findings if f.kind in ("person_name", "phone", "email", "address")]

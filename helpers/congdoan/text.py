@@ -18,6 +18,7 @@ other modules can highlight, redact or check what they found.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable
@@ -102,6 +103,12 @@ _TONED_AEY = "àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸ�
 _OLD_TONE = re.compile(rf"[oOuU][{_TONED_AEY}](?![^\W\d_]|[\u0300-\u036f])")
 _DASHES = re.compile("[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d]")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+# Every character normalize() changes besides the tones (what the three above and the
+# line ends and Ð need), in one class: one scan tells most texts need none of them.
+_NORMALIZE_CHARS = re.compile(
+    "[\r\u00d0\u200b\u200c\u200d\u2060\ufeff"
+    "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d]"
+)
 
 
 def _move_tone(match: re.Match[str]) -> str:
@@ -146,6 +153,10 @@ def normalize(text: str, *, dashes: bool = True) -> str:
     'Độc lập - Tự do - Hạnh phúc'
     """
     text = _require_text(text)
+    if text.isascii():  # nothing below but the line ends can change ASCII text
+        return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+    if not _NORMALIZE_CHARS.search(text):  # the usual case: only the tones may move
+        return canonical_tones(text)
     text = _INVISIBLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
     text = text.replace("\u00d0", "\u0110")  # Icelandic Ð typed for Đ by old converters
     text = canonical_tones(text)
@@ -209,7 +220,7 @@ def fold(text: str, *, squash: bool = False) -> str:
     >>> fold("Công Đoàn  Thừa Thiên Huế"), fold("  Ban  Chấp hành ", squash=True)
     ('cong doan  thua thien hue', 'ban chap hanh')
     """
-    folded = normalize(text).translate(_FOLD_LOWER)
+    folded = _fold_each(normalize(text), True)
     if not folded.isascii():
         folded = _COMBINING.sub("", folded)  # marks NFC could not compose onto a letter
     return " ".join(folded.split()) if squash else folded
@@ -229,7 +240,7 @@ def fold_aligned(text: str, *, lower: bool = True) -> str:
     text = _require_text(text)
     if len(text) <= _REMEMBERED_CHARS:  # one document is folded by several checks in turn
         return _fold_remembered(text, lower)
-    return text.translate(_FOLD_LOWER if lower else _FOLD_KEEP_CASE)
+    return _fold_each(text, lower)
 
 
 _REMEMBERED_CHARS = 20_000  # a member list of megabytes is folded once and forgotten
@@ -237,6 +248,76 @@ _REMEMBERED_CHARS = 20_000  # a member list of megabytes is folded once and forg
 
 @lru_cache(maxsize=16)
 def _fold_remembered(text: str, lower: bool) -> str:
+    return _fold_each(text, lower)
+
+
+# ``str.translate`` looks each non-ASCII character up in a Python dict, which made folding a
+# document the slowest step of several checks. A text made of ASCII, Vietnamese letters in
+# NFC (as typed) and a little punctuation folds the same way in C code: decompose, map đ/Đ,
+# drop what is not ASCII (the marks); the punctuation goes through the table. Every letter
+# is checked against the table on first use (_SimpleFold._agrees): the two cannot disagree.
+_VIETNAMESE_LETTERS = "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
+_TABLE_PUNCTUATION = "–—‘’“”…«»•·°×€₫§©®\u00a0"
+
+
+class _SimpleFold:
+    """Fold a text of ASCII and Vietnamese letters without ``str.translate``'s dict look-ups."""
+
+    def __init__(self) -> None:
+        self.outside: re.Pattern[str] | None = None
+        self.punctuation = re.compile(f"([{re.escape(_TABLE_PUNCTUATION)}])")
+
+    def _build(self) -> re.Pattern[str]:
+        letters = _VIETNAMESE_LETTERS + _VIETNAMESE_LETTERS.upper()
+        chosen = "".join(ch for ch in letters if self._agrees(ch))
+        return re.compile(f"[^\\x00-\\x7f{re.escape(chosen + _TABLE_PUNCTUATION)}]")
+
+    @staticmethod
+    def _agrees(ch: str) -> bool:
+        """``ch`` decomposes into ASCII and marks and folds as the table folds it."""
+        nfd = unicodedata.normalize("NFD", ch)
+        if unicodedata.combining(ch) or not all(unicodedata.combining(c) for c in nfd[1:]):
+            return False
+        return all(
+            _fold_letters(ch, lower) == ch.translate(_FOLD_LOWER if lower else _FOLD_KEEP_CASE)
+            for lower in (True, False)
+        )
+
+    def __call__(self, text: str, lower: bool) -> str | None:
+        """The folded text, or None when a character needs the table."""
+        if self.outside is None:
+            self.outside = self._build()
+        if self.outside.search(text):
+            return None
+        if not self.punctuation.search(text):
+            return _fold_letters(text, lower)
+        table = _FOLD_LOWER if lower else _FOLD_KEEP_CASE
+        pieces = self.punctuation.split(text)  # letters, a punctuation mark, letters...
+        return "".join(
+            piece.translate(table) if odd else _fold_letters(piece, lower)
+            for odd, piece in zip(itertools.cycle((False, True)), pieces)
+        )
+
+
+def _fold_letters(text: str, lower: bool) -> str:
+    """ASCII and Vietnamese letters folded: the marks are what is not ASCII once decomposed."""
+    nfd = unicodedata.normalize("NFD", text)
+    if "đ" in nfd or "Đ" in nfd:
+        nfd = nfd.replace("đ", "d").replace("Đ", "D")
+    folded = nfd.encode("ascii", "ignore").decode("ascii")
+    return folded.lower() if lower else folded
+
+
+_SIMPLE_FOLD = _SimpleFold()
+
+
+def _fold_each(text: str, lower: bool) -> str:
+    """``text`` folded one character for one character (see :func:`fold_aligned`)."""
+    if text.isascii():
+        return text.lower() if lower else text
+    simple = _SIMPLE_FOLD(text, lower)
+    if simple is not None:
+        return simple
     return text.translate(_FOLD_LOWER if lower else _FOLD_KEEP_CASE)
 
 
@@ -255,6 +336,9 @@ _VNI_PAIRS = re.compile("[ñÑ]|[aeiouyAEIOUYôÔöÖ][øûïäåëöØÛÏÄÅ�
 # VNI's circumflex and breve bytes after the base letter: "aâ" (â), "oâ" (ô), "aê" (ă).
 _VNI_HATS = ("aâ", "eâ", "oâ", "Aâ", "Eâ", "Oâ", "AÂ", "EÂ", "OÂ", "aê", "Aê", "AÊ")
 _LEGACY_MIN_MARKS = 3
+# Either encoding's telltale characters (TCVN3 marks, VNI letters) in one class: most
+# texts hold none, and one scan then replaces two.
+_LEGACY_LETTERS = re.compile("[\u00a1-\u00bfñÑøûïäåëöØÛÏÄÅËÖ]")
 
 
 def detect_legacy_encoding(text: str) -> LegacyEncoding | None:
@@ -270,8 +354,10 @@ def detect_legacy_encoding(text: str) -> LegacyEncoding | None:
     True
     """
     text = _require_text(text)
-    tcvn3 = len(_TCVN3_MARKS.findall(text))
-    vni = _vni_marks(text)
+    if _LEGACY_LETTERS.search(text) is None:  # the usual case: one scan, then the hats
+        tcvn3, vni = 0, _vni_hats(text)
+    else:
+        tcvn3, vni = len(_TCVN3_MARKS.findall(text)), _vni_marks(text)
     if max(tcvn3, vni) < _LEGACY_MIN_MARKS:
         return None  # the usual case: no need to count the Unicode letters
     unicode_vi = len(_UNICODE_VI.findall(text))
@@ -282,9 +368,27 @@ def detect_legacy_encoding(text: str) -> LegacyEncoding | None:
     return None
 
 
+# _VNI_HATS by their second letter: (hat, the letters before it that make a pair).
+_VNI_HAT_BASES = tuple(
+    (hat, "".join(pair[0] for pair in _VNI_HATS if pair[1] == hat))
+    for hat in dict.fromkeys(pair[1] for pair in _VNI_HATS)
+)
+
+
+def _vni_hats(text: str) -> int:
+    """``sum(text.count(pair) for pair in _VNI_HATS)``, found from the few hats in the text."""
+    count = 0
+    for hat, bases in _VNI_HAT_BASES:
+        at = text.find(hat, 1)
+        while at != -1:
+            count += text[at - 1] in bases
+            at = text.find(hat, at + 1)
+    return count
+
+
 def _vni_marks(text: str) -> int:
     """How many VNI mark bytes the text holds (cheap when there are none)."""
-    hats = sum(text.count(pair) for pair in _VNI_HATS)
+    hats = _vni_hats(text)
     if _VNI_LETTERS.search(text) is None:
         return hats
     return hats + len(_VNI_PAIRS.findall(text))
@@ -451,12 +555,33 @@ def _weekday_value(match: re.Match[str]) -> int | None:
     return 6 if match[5] else None
 
 
+# What any match of _WEEKDAY holds, in the lower case of the text: searched without
+# IGNORECASE (several times faster), it tells when _WEEKDAY need not run. The classes add
+# the letters IGNORECASE also matches to "s" and "i" (ſ, ı); "İ" lowers to "i" + a mark.
+_MAY_BE_WEEKDAY = re.compile(
+    r"th[ứưu]\s+(?:ha[iı]|ba|t[ưu]|n[ăa]m|[sſ][áa]u|b[ảẩa]y|[2-7])|ch[ủu]\s+nh[ậa]t|t[2-7]|cn"
+)
+
+
 def find_weekdays(text: str) -> list[Span[int]]:
     """Weekday names: ``Thứ Hai``, ``thứ 2``, ``T2``, ``Chủ nhật``, ``CN`` (Monday is 0).
 
     ``T2`` and ``CN`` are only recognised in capitals, so words like ``cn`` in prose are skipped.
     """
-    return _spans(_WEEKDAY, text, _weekday_value)
+    text = nfc(_require_text(text))
+    lower = text.lower()
+    first = _MAY_BE_WEEKDAY.search(lower)
+    if not first:
+        return []
+    # no weekday starts before the first place the look finds (when lower() kept every
+    # character in its place): the slow, case-blind pattern starts there
+    start = first.start() if len(lower) == len(text) else 0
+    spans: list[Span[int]] = []
+    for m in _WEEKDAY.finditer(text, start):
+        value = _weekday_value(m)
+        if value is not None:
+            spans.append(Span(m.start(), m.end(), value, m[0]))
+    return spans
 
 
 def parse_weekday(text: str) -> int | None:

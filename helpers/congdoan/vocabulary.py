@@ -136,10 +136,17 @@ def document_kind(name: object) -> DocumentKind | None:
     """The document kind called ``name`` (``notice``, ``TB``, ``thông báo``...), or None."""
     if not isinstance(name, str):
         return None
-    key = kind_key(name)
-    return next(
-        (kind for kind in DOCUMENT_KINDS.values() if key in map(kind_key, kind.names)), None
-    )
+    return _kinds_by_key().get(kind_key(name))
+
+
+@cache
+def _kinds_by_key() -> dict[str, DocumentKind]:
+    """Each kind under the compared form of each of its names (the first kind wins a tie)."""
+    keys: dict[str, DocumentKind] = {}
+    for kind in DOCUMENT_KINDS.values():
+        for name in kind.names:
+            keys.setdefault(kind_key(name), kind)
+    return keys
 
 
 # --------------------------------------------------------------------------- fixed formulae
@@ -371,10 +378,57 @@ def _units_by_word() -> dict[str, tuple[tuple[int, frozenset[str]], ...]]:
     return {word: tuple(entries) for word, entries in index.items()}
 
 
-def _named_units(words: set[str]) -> list[OutdatedUnit]:
-    """The units whose every name word is among ``words``, in the list's order."""
+@cache
+def _lower_index_words() -> tuple[str, ...]:
+    """The index words in lower case: only they can be a text's word lowered."""
+    return tuple(word for word in _units_by_word() if word == word.lower())
+
+
+@cache
+def _lower_words() -> frozenset[str]:
+    """The name words in lower case (of the unmistakable units' lower-case forms)."""
+    return frozenset(
+        part
+        for entries in _units_by_word().values()
+        for _, key in entries
+        for part in key
+        if part == part.lower()
+    )
+
+
+# ASCII characters other than letters and digits, as spaces (translate is fast on ASCII).
+_NOT_WORD_TABLE = {code: " " for code in range(128) if not chr(code).isalnum()}
+
+
+def _spaced(folded: str) -> str:
+    """``folded`` with every character but ASCII letters and digits as a space, and a space
+    at each end: each word of ``_WORD`` stands between two spaces."""
+    if not folded.isascii():  # what is not ASCII separates words: "?" does the same
+        folded = folded.encode("ascii", "replace").decode("ascii")
+    return f" {folded.translate(_NOT_WORD_TABLE)} "
+
+
+def _named_units(folded: str, spaced: str | None = None) -> list[OutdatedUnit]:
+    """The units all of whose name words (those of ``_WORD``) ``folded`` holds, as written
+    or in lower case, in the list's order (``spaced``: ``_spaced(folded)`` if known)."""
+    spaced = spaced or _spaced(folded)
+    words = set(spaced.split())
+    lowered = spaced.lower()  # its words are the text's words lowered (the few lower-case
+    # name words are looked up there, not the whole text lowered into a second set)
+
+    def holds(key: frozenset[str]) -> bool:
+        if key <= words:
+            return True
+        if key.isdisjoint(_lower_words()):  # no word of the key can be a lowered word
+            return False
+        return all(
+            part in words or (part == part.lower() and f" {part} " in lowered) for part in key
+        )
+
     index = _units_by_word()
-    named = {number for word in words for number, key in index.get(word, ()) if key <= words}
+    found = index.keys() & words
+    found.update(word for word in _lower_index_words() if f" {word} " in lowered)
+    named = {number for word in found for number, key in index[word] if holds(key)}
     return [OUTDATED_UNITS[number] for number in sorted(named)]
 
 
@@ -391,20 +445,23 @@ def find_outdated(text: str, *, on: dt.date | None = None) -> list[Span[Outdated
     text = nfc(text)
     day = on or dt.date.today()
     folded = fold_aligned(text, lower=False)
+    spaced = _spaced(folded)
     found = []
-    words = set(_WORD.findall(folded))
     squashed = None  # the folded text with one space between words, built when needed
-    for unit in _named_units(words | {word.lower() for word in words}):
+    for unit in _named_units(folded, spaced):
         if day < unit.since:
             continue
-        squashed = squashed or _SEPARATORS.sub(" ", folded)
+        # the words side by side: every run of spaces and hyphens as one space (the ends
+        # may differ from re.sub's, which no phrase, a run of words, can tell)
+        squashed = squashed or " ".join(folded.replace("-", " ").split())
         haystack = squashed.lower() if unit.bare else squashed
         if not any(phrase in haystack for phrase in _phrases(unit)):
             continue  # its words are there, but not side by side ("Thanh ... Hoa")
         for m in _unit_pattern(unit).finditer(folded):
             if not _historic(folded, m.start(), m.end()):
                 found.append(Span(m.start(), m.end(), unit, text[m.start() : m.end()]))
-    if day >= _DISTRICTS_GONE:  # every district, town and provincial city, country-wide
+    if day >= _DISTRICTS_GONE and _may_name_a_district(folded, spaced):
+        # every district, town and provincial city, country-wide
         taken = [(s.start, s.end) for s in found]
         for m in _ANY_DISTRICT.finditer(folded):
             clash = any(a < m.end() and m.start() < b for a, b in taken)
@@ -413,10 +470,25 @@ def find_outdated(text: str, *, on: dt.date | None = None) -> list[Span[Outdated
     return sorted(found, key=lambda span: span.start)
 
 
+def _may_name_a_district(folded: str, spaced: str) -> bool:
+    """False only when _ANY_DISTRICT cannot match: its level word ("huyen", "quan", "thi xa",
+    "TX") stands between non-letters, which ``spaced`` shows as spaces. Only for ASCII text:
+    elsewhere IGNORECASE also takes "ı" for "i", and white space is more than a space."""
+    if not folded.isascii():
+        return True
+    lowered = spaced.lower()
+    return any(f" {word} " in lowered for word in ("huyen", "quan", "thi xa", "tx"))
+
+
 # "huyện Đông Sơn", "Quận 1", "thị xã Hương Thủy": the level ended on 1/7/2025 everywhere.
-_ANY_DISTRICT = re.compile(  # "(?=[hqtHQT])" first: look-behinds only where a level may start
-    r"(?=[hqtHQT])(?<![^\W_])(?<!(?i:phuong) )(?<!(?i:xa) )(?<!(?i:duong) )(?<!(?i:pho) )"
-    r"(?:(?i:huyen|quan|thi xa)|TX\.?)\s+(?:[A-Z][a-z]*(?:[\s-]+[A-Z][a-z]*){0,3}|\d{1,2}(?!\d))"
+# The first letter of a level word, then the look-behinds one character further back and
+# the rest of the word: a pattern that opens with a character class lets the engine skip
+# to the next h, q or t at once. It matches what "(?<![^\W_])...(?i:huyen|quan|thi xa)|TX"
+# would, in that order.
+_ANY_DISTRICT = re.compile(
+    r"[hqtHQT](?<![^\W_].)(?<!(?i:phuong) .)(?<!(?i:xa) .)(?<!(?i:duong) .)(?<!(?i:pho) .)"
+    r"(?:(?<=[hH])(?i:uyen)|(?<=[qQ])(?i:uan)|(?<=[tT])(?i:hi xa)|(?<=T)X\.?)"
+    r"\s+(?:[A-Z][a-z]*(?:[\s-]+[A-Z][a-z]*){0,3}|\d{1,2}(?!\d))"
     r"(?![^\W_])"
 )
 _DISTRICT = OutdatedUnit(("huyện, quận, thị xã",), _DISTRICT_LEVELS, _DISTRICTS_GONE,

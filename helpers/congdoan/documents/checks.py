@@ -24,9 +24,10 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..errors import InputError
-from ..i18n import msg
+from ..i18n import get_language, msg
 from ..pasted import (
     find_placeholders,
     markup_item,
@@ -86,7 +87,15 @@ Check = Callable[[Document, Context], Item]
 
 
 def _ok(code: str, key: str = "ok", **fields: object) -> Item:
+    if not fields:  # the same sentence every time: one item per language, shared
+        return _plain_ok(get_language(), code, key)
     return Item(code, True, msg(f"documents.{code}.{key}", **fields))
+
+
+@lru_cache(maxsize=256)
+def _plain_ok(lang: str, code: str, key: str) -> Item:
+    """A passed check whose message names nothing from the document (items are frozen)."""
+    return Item(code, True, msg(f"documents.{code}.{key}", lang=lang))
 
 
 def _fail(

@@ -188,15 +188,23 @@ def _apply(case: dict, base: str) -> str:
 
 
 def documents() -> tuple[list[DocumentCase], tuple[str, ...]]:
+    """Every case of ``cases*.toml`` (round 1, then later rounds), and the reminder codes."""
     folder = HELDOUT / "documents"
-    data = tomllib.loads((folder / "cases.toml").read_text(encoding="utf-8"))
-    cases = []
-    for case in data["case"]:
-        base = (folder / case["base"]).read_text(encoding="utf-8")
-        cases.append(
-            DocumentCase(case["id"], case["kind"], _apply(case, base), tuple(case["flag"]))
+    cases, reminders = [], set()
+    for path in sorted(folder.glob("cases*.toml")):
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        reminders.update(data.get("reminders", ()))
+        for case in data["case"]:
+            base = (folder / case["base"]).read_text(encoding="utf-8")
+            cases.append(
+                DocumentCase(case["id"], case["kind"], _apply(case, base), tuple(case["flag"]))
+            )
+    ids = [case.id for case in cases]
+    if len(set(ids)) != len(ids):
+        raise ValueError(
+            f"held-out document ids used twice: {sorted({i for i in ids if ids.count(i) > 1})}"
         )
-    return cases, tuple(data.get("reminders", ()))
+    return cases, tuple(sorted(reminders))
 
 
 def check_document(text: str, kind: str):

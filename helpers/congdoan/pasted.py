@@ -231,6 +231,16 @@ def weekday_item(text: str, *, default_year: int | None = None):
     return _item("weekday", False, "mismatch", weekday=weekday, date=date, correct=correct)
 
 
+def real_date_item(text: str):
+    """``real_date``: "ngày 31/9/2026" names a day no calendar has (September has 30)."""
+    from .text import find_impossible_dates
+
+    wrong = find_impossible_dates(text)
+    if not wrong:
+        return _item("real_date", True, "ok")
+    return _item("real_date", False, "impossible", date=wrong[0].text, count=len(wrong))
+
+
 def placeholder_item(text: str, *, html: bool = False):
     """``placeholder``: a blank left to fill in always fails."""
     found = find_placeholders(text, html=html)

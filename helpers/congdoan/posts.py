@@ -32,6 +32,7 @@ from .pasted import (
     outdated_item,
     placeholder_item,
     preamble_item,
+    real_date_item,
     weekday_item,
 )
 from .report import ERROR, WARNING, Item, Report, Severity
@@ -41,7 +42,8 @@ __all__ = ["CHANNELS", "CODES", "LIMITS", "ChannelLimits", "check"]
 
 CODES = (
     "hook", "length", "hashtags", "call_to_action", "emoji", "privacy", "verify_facts",
-    "union_identity", "markup", "preamble", "weekday", "placeholder", "outdated_unit",
+    "union_identity", "markup", "preamble", "weekday", "real_date", "placeholder",
+    "outdated_unit",
 )  # fmt: skip
 
 
@@ -305,6 +307,7 @@ def check(text: str, channel: str) -> Report:
         markup_item(text),
         preamble_item(text),
         weekday_item(text),
+        real_date_item(text),
         placeholder_item(text),
         outdated_item(text),
     ]

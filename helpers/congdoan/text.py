@@ -43,6 +43,7 @@ __all__ = [
     "canonical_tones",
     "detect_legacy_encoding",
     "find_dates",
+    "find_impossible_dates",
     "find_money",
     "find_times",
     "find_weekdays",
@@ -458,7 +459,8 @@ def _dates_remembered(text: str, default_year: int | None, this_year: int) -> tu
     return tuple(_dates(text, default_year, this_year))
 
 
-def _dates(text: str, default_year: int | None, this_year: int) -> list[Span[dt.date]]:
+def _written_dates(text: str) -> list[tuple[int, int, int | None, int, int, str]]:
+    """(start, end, year or None, month, day, as written) of every date-shaped run, real or not."""
     found: list[tuple[int, int, int | None, int, int, str]] = []
     for m in _LONG_DATE.finditer(text):
         found.append((m.start(), m.end(), int(m[3]), int(m[2]), int(m[1]), m[0]))
@@ -472,6 +474,11 @@ def _dates(text: str, default_year: int | None, this_year: int) -> list[Span[dt.
         else:
             found.append((m.start(), m.end(), int(m[7]), int(m[6]), int(m[5]), m[0]))
     found.sort()
+    return found
+
+
+def _dates(text: str, default_year: int | None, this_year: int) -> list[Span[dt.date]]:
+    found = _written_dates(text)
     if default_year is None:
         years = [y for _, _, y, *_ in found if y is not None]
         default_year = years[0] if years else this_year
@@ -493,6 +500,31 @@ def parse_date(text: str, *, default_year: int | None = None) -> dt.date | None:
     """
     spans = find_dates(text, default_year=default_year)
     return spans[0].value if spans else None
+
+
+_DAY_WORD = re.compile(r"(?i)ngày\s*$")
+_LEAP_YEAR = 2024  # a day and month without a year are real when some year has them (29/02)
+
+
+def find_impossible_dates(text: str) -> list[Span[str]]:
+    """Dates no calendar has: ``31/9/2026``, ``ngày 30 tháng 02 năm 2027``, ``ngày 32/5``.
+
+    A trainee copying a date from an AI answer, or typing it in a hurry, gets no weekday
+    check and no event-date check on it (they read real dates only), so it must be named.
+    A day and month without a year count only after "ngày": "15/20" alone is a score or a
+    fraction, not a date; and 29/02 without a year is real (some years have it).
+
+    >>> [span.text for span in find_impossible_dates("họp ngày 31/9/2026, thứ Hai 29/2/2027")]
+    ['31/9/2026', '29/2/2027']
+    """
+    text = nfc(text)
+    found = []
+    for start, end, year, month, day, written in _written_dates(text):
+        if year is None and not _DAY_WORD.search(text, max(0, start - 6), start):
+            continue
+        if _make_date(year if year is not None else _LEAP_YEAR, month, day) is None:
+            found.append(Span(start, end, written, written))
+    return found
 
 
 # --------------------------------------------------------------------------- weekdays

@@ -47,9 +47,10 @@ _COMMON_TAIL = [
     "markup",
     "preamble",
     "privacy",
+    "real_date",
 ]
 STABLE_CODES = {
-    "notice": [*_COMMON_HEAD, "body", *_COMMON_TAIL, "weekday", "event_date"],
+    "notice": [*_COMMON_HEAD, "body", "time", "venue", *_COMMON_TAIL, "weekday", "event_date"],
     "invitation": [
         *_COMMON_HEAD,
         "body",
@@ -68,6 +69,7 @@ STABLE_CODES = {
         "time_venue",
         "participants",
         "budget",
+        "budget_total",
         "assignment",
         "implementation",
         *_COMMON_TAIL,

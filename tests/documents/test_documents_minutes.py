@@ -75,6 +75,7 @@ CODES = [
     "markup",
     "preamble",
     "privacy",
+    "real_date",
     "weekday",
 ]
 

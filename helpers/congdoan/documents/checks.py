@@ -33,14 +33,18 @@ from ..pasted import (
     markup_item,
     preamble_item,
     privacy_item,
+    real_date_item,
     remove_placeholders,
     weekday_item,
 )
 from ..report import ERROR, WARNING, Item, Report, Severity
 from ..text import (
     find_dates,
+    find_money,
     find_times,
     find_weekdays,
+    fold,
+    format_money,
     format_place_date,
     weekday_name,
 )
@@ -503,8 +507,8 @@ def check_invitee(doc: Document, ctx: Context) -> Item:
 _WEEKDAY_GAP = 20
 
 
-def check_time(doc: Document, ctx: Context) -> Item:
-    """An invitation gives the hour and the date; a weekday, if written, must match the date."""
+def check_meeting_time(doc: Document, ctx: Context) -> Item:
+    """The hour and the date of the meeting or event are written."""
     text = _main_text(doc, ctx)
     times, dates = find_times(text), find_dates(text, default_year=ctx.today.year)
     if not times and not dates:
@@ -513,6 +517,17 @@ def check_time(doc: Document, ctx: Context) -> Item:
         return _fail("time", "no_date")
     if not times:
         return _fail("time", "no_hour")
+    return _ok("time", hour=times[0].text, date=dates[0].text)
+
+
+def check_time(doc: Document, ctx: Context) -> Item:
+    """An invitation gives the hour and the date; a weekday, if written, must match the date
+    (notices, plans and reports have their own weekday check)."""
+    given = check_meeting_time(doc, ctx)
+    if not given.ok:
+        return given
+    text = _main_text(doc, ctx)
+    dates = find_dates(text, default_year=ctx.today.year)
     for weekday in find_weekdays(text):
         following = [d for d in dates if 0 <= d.start - weekday.end <= _WEEKDAY_GAP]
         if following and following[0].value.weekday() != weekday.value:
@@ -525,22 +540,71 @@ def check_time(doc: Document, ctx: Context) -> Item:
                 date=_numeric_date(day),
                 correct=weekday_name(day),
             )
-    return _ok("time", hour=times[0].text, date=dates[0].text)
+    return given
 
 
 _VENUE = re.compile(r"(?i)\bđịa\s+điểm\b\s*:?[ \t]*(\S[^\n]*)?|\btại[ \t]+(\S+[ \t]+\S[^\n]*)")
+_LINE_START = re.compile(r"^[\s\d.)+•*-]*$")
+# "... tham dự đầy đủ tại nhà ăn ca số 2", "Hội nghị được tổ chức tại ...": where it happens
+_HAPPENS = re.compile(
+    r"(?i)(?<!\w)(?:dự|tham dự|tham gia|tổ chức|diễn ra|họp|có mặt|tập trung|khai mạc|gặp mặt)"
+    r"(?!\w)[^.;\n]*$"
+)
 
 
 def check_venue(doc: Document, ctx: Context) -> Item:
-    """Where the event takes place: ``Địa điểm: Hội trường ...``."""
+    """Where the event takes place: ``Địa điểm: Hội trường ...``, or ``tại ...`` said with
+    the event's time ("... lúc 7 giờ 30 ngày 16/10/2026 tại Hội trường A") or opening a line.
+
+    "tại" elsewhere is not the venue: "đại biểu được bầu tại hội nghị các khoa" says where
+    the invitees were elected, and an invitation without its place must not pass on it.
+    """
     folded = _folded(doc, ctx)
     if "địa điểm" not in folded and "tại " not in folded:
         return _fail("venue", "missing")
-    for match in _VENUE.finditer(_main_text(doc, ctx)):
-        where = (match[1] or match[2] or "").strip()
-        if len(where.split()) >= _MIN_INVITEE_WORDS:
-            return _ok("venue", found=_clip(where))
+    for line in _main_text(doc, ctx).split("\n"):
+        for match in _VENUE.finditer(line):
+            where = (match[1] or match[2] or "").strip()
+            if len(where.split()) < _MIN_INVITEE_WORDS:
+                continue
+            if match[1] or _is_venue(line, match.start()):
+                return _ok("venue", found=_clip(where))
     return _fail("venue", "missing")
+
+
+def _is_venue(line: str, at: int) -> bool:
+    """The "tại" at ``at`` opens the line, follows a verb of taking place or attending, or
+    stands on the line that says when."""
+    before = line[:at]
+    if _LINE_START.match(before) or _HAPPENS.search(before):
+        return True
+    return bool(find_times(line) or find_dates(line))
+
+
+# A notice that calls a meeting or announces an event gives its hour and place, as an
+# invitation does; one about a holiday, dues, results or a cancellation has neither.
+_CALLS_A_MEETING = re.compile(
+    r"(?<![a-z])(?:hop|trieu tap|hoi nghi|dai hoi|hoi thao|toa dam|tap huan|sinh hoat)(?![a-z])"
+)
+_NOT_A_CALL = re.compile(r"(?<![a-z])(?:ket qua|hoan|huy|tam dung|tam hoan)(?![a-z])")
+
+
+def _calls_a_meeting(doc: Document) -> bool:
+    subject = fold(" ".join(part for part in (doc.title, doc.subject) if part))
+    return bool(_CALLS_A_MEETING.search(subject)) and not _NOT_A_CALL.search(subject)
+
+
+@dataclass(frozen=True)
+class ForMeetings:
+    """``check`` (time or venue) for a notice that calls a meeting; passed otherwise."""
+
+    check: Check
+    code: str
+
+    def __call__(self, doc: Document, ctx: Context) -> Item:
+        if _calls_a_meeting(doc):
+            return self.check(doc, ctx)
+        return _ok(self.code, "not_a_meeting")
 
 
 check_chair = KeywordCheck("chair", ("chủ trì",), WARNING)
@@ -550,6 +614,55 @@ check_participants = KeywordCheck(
 )
 check_budget = KeywordCheck("budget", ("kinh phí",), WARNING)
 check_assignment = KeywordCheck("assignment", ("phân công",), WARNING)
+
+# "Trao 120 suất quà, mỗi suất 500.000 đồng": a count and the price of one, in one sentence.
+_EACH = re.compile(r"(?i)(?<!\w)mỗi\s+([^\W\d_]+)")
+_TOTAL = re.compile(r"(?i)(?<!\w)tổng\s+(?:kinh\s+phí|số\s+tiền|chi|dự\s+toán)")
+_SENTENCE = re.compile(r"(?:[^.;\n]|\.(?=\d))+")  # "100.000.000" is one number
+
+
+def _counted_costs(text: str) -> list[tuple[int, str, int]]:
+    """(count, unit, price of one) for each "N <unit> ..., mỗi <unit> <amount>" sentence."""
+    costs = []
+    for sentence in _SENTENCE.findall(text):
+        for each in _EACH.finditer(sentence):
+            unit = each[1].lower()
+            price = next((m for m in find_money(sentence) if m.start >= each.end()), None)
+            count = re.search(rf"(?i)(?<![\d.,])(\d{{1,5}})\s+{re.escape(unit)}(?!\w)", sentence)
+            if price is not None and count and count.start() < each.start():
+                costs.append((int(count[1]), unit, price.value))
+    return costs
+
+
+def _total_budget(text: str) -> int | None:
+    """The amount the plan gives as its total ("Tổng kinh phí dự kiến 100.000.000 đồng")."""
+    for total in _TOTAL.finditer(text):
+        sentence = _SENTENCE.match(text, total.start())
+        money = find_money(sentence[0]) if sentence else []
+        if money:
+            return money[0].value
+    return None
+
+
+def check_budget_total(doc: Document, ctx: Context) -> Item:
+    """What the plan's counted items cost together fits in its total budget (warning)."""
+    text = _main_text(doc, ctx)
+    total = _total_budget(text) if "tổng" in _folded(doc, ctx) else None
+    costs = _counted_costs(text) if total and "mỗi" in _folded(doc, ctx) else []
+    needed = sum(count * price for count, _, price in costs)
+    if not costs or needed <= total:
+        return _ok("budget_total")
+    count, unit, price = costs[0]
+    return _fail(
+        "budget_total",
+        "over",
+        severity=WARNING,
+        item=f"{count} {unit} × {format_money(price)}",
+        needed=format_money(needed),
+        total=format_money(total),
+    )
+
+
 check_implementation = KeywordCheck("implementation", ("tổ chức thực hiện",), WARNING)
 _HEADING_NUMBER = "IVXivx0123456789.) \t"
 
@@ -787,6 +900,14 @@ def check_weekday(doc: Document, ctx: Context) -> Item:
     return weekday_item(doc.text, default_year=(document_date(doc) or ctx.today).year)
 
 
+def check_real_date(doc: Document, ctx: Context) -> Item:
+    """Every date written is a real day: not "31/9/2026", not "ngày 30 tháng 02".
+
+    The place-and-date line is left to ``place_date``, which names its own impossible date.
+    """
+    return real_date_item(doc.text.replace(doc.place_date, "") if doc.place_date else doc.text)
+
+
 def check_privacy(doc: Document, ctx: Context) -> Item:
     """No member's ID number, bank account, date of birth, private mobile or illness."""
     return privacy_item(doc.text)
@@ -849,11 +970,21 @@ _END: tuple[Check, ...] = (
     check_markup,
     check_preamble,
     check_privacy,
+    check_real_date,
 )
 _ANNOUNCES: tuple[Check, ...] = (check_weekday, check_event_date)
 
 REGISTRY: dict[str, tuple[Check, ...]] = {
-    "notice": (*_HEAD, check_body, *_TAIL, RecipientsCheck(), *_END, *_ANNOUNCES),
+    "notice": (
+        *_HEAD,
+        check_body,
+        ForMeetings(check_meeting_time, "time"),
+        ForMeetings(check_venue, "venue"),
+        *_TAIL,
+        RecipientsCheck(),
+        *_END,
+        *_ANNOUNCES,
+    ),
     "invitation": (
         *_HEAD,
         check_body,
@@ -874,6 +1005,7 @@ REGISTRY: dict[str, tuple[Check, ...]] = {
         check_time_venue,
         check_participants,
         check_budget,
+        check_budget_total,
         check_assignment,
         check_implementation,
         *_TAIL,

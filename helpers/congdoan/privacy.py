@@ -279,7 +279,7 @@ _CCCD_BARE = _rx(r"\d(?<![\w+\x00].)(?<![\d\x00][ .\-].)(?:[ .]?\d){11}" + _NO_D
 _ID_KEYWORDS = _keywords("cccd|cmnd|cmtnd|cmt|can cuoc|chung minh|dinh danh|ddcn")
 _ID_CONTEXT = _rx(  # the first letters of the words below first
     r"(?=[cds])\b(?:cccd|cmnd|cmtnd|cmt|can cuoc(?: cong dan)?|chung minh(?: nhan dan| thu)?"
-    r"|(?:so )?dinh danh(?: ca nhan)?|ddcn)\b\s*(?:so\b)?\s*[:.\-]?\s*"
+    r"|(?:so )?dinh danh(?: ca nhan)?|ddcn)\b(?: (?:cu|moi)\b)?\s*(?:so\b)?\s*[:.\-]?\s*"
     r"(?P<num>\d{3}[ .]?\d{3}[ .]?\d{3}(?:[ .]?\d{3})?)" + _NO_DIGIT_AFTER,
     _I,
 )
@@ -323,9 +323,15 @@ _DOB_ABBREVIATED = _rx(r"(?=[NS])(?<![\w/\x00])(?:NS|SN)" + _DOB_TAIL)
 
 # followed by a capital (checked in _names: a case-insensitive pattern runs much faster)
 _HONORIFIC = _rx(
-    r"(?=[abcdeo])(?<![\w/\x00])(?P<hon>ong|ba|anh|chi|em|chau|dong chi|d/c)[ \t]+", _I
+    r"(?=[abcdeot])(?<![\w/\x00])(?P<hon>ong|ba|anh|chi|em|chau|dong chi|d/c|co|thay|bac|chu)"
+    r"[ \t]+",
+    _I,
 )
-_HONORIFICS_MARKED = {"ông", "bà", "anh", "chị", "em", "cháu", "đồng chí", "đ/c"}
+_HONORIFICS_MARKED = {
+    "ông", "bà", "anh", "chị", "em", "cháu", "đồng chí", "đ/c", "cô", "thầy", "bác", "chú",
+}  # fmt: skip
+# typed without marks these are other words ("có", "thay", "bắc", "chữ"): never a name's title
+_NOT_HONORIFIC_PLAIN = {"co", "thay", "bac", "chu"}
 # "ba" (three), "chi" (branch), "chau" (continent) without diacritics: a name only when a
 # verb or "của" says a person is meant ("của chi Nga", "gọi chi Lan")
 _AMBIGUOUS_PLAIN = {"ba", "chi", "chau"}
@@ -354,10 +360,15 @@ _FIELD_STOP_BIGRAMS = {
 }  # fmt: skip
 _PLACE_BEFORE = {"duong", "pho", "kiet", "hem", "ngo", "cau", "tinh", "tp"}
 
-_ADDRESS_KEYWORDS = _keywords("dia chi|thuong tru|tam tru|tru tai|tru o|noi o|cho o|que|nha o")
+_ADDRESS_KEYWORDS = _keywords(
+    "dia chi|thuong tru|tam tru|tru tai|tru o|noi o|cho o|que|nha o|ho khau|kiet|hem|ngo|ngach"
+)
 _ADDRESS = _rx(  # the first letters of the words below first
-    r"(?=[cdnqt])\b"
+    r"(?=[cdhnoqt])\b"
     r"(?P<ctx>dia chi(?: thuong tru| tam tru| lien he| nha| nhan qua| nhan hang| gui qua)?"
+    r"|ho khau(?: thuong tru)?"
+    # "nhà bác Tư ở kiệt 45 Phan Đình Phùng": a house in an alley is someone's home
+    r"|(?<![\w\x00])o(?= (?:so \d+[a-z]? )?(?:kiet|hem|ngo|ngach) \d)"
     r"|thuong tru|tam tru|tru tai|tru o|noi o(?: hien nay| hien tai)?"
     r"|cho o(?: hien nay| hien tai)|que quan|(?<!ve )que|nha o)\b"
     r"(?P<lead>[ \t]*(?:tai|o|la)?[ \t]*(?P<colon>[:\-])?[ \t]*)",
@@ -366,6 +377,7 @@ _ADDRESS = _rx(  # the first letters of the words below first
 _ADDRESS_BODY = _rx(r"[^\n;\x00|\t(]{1,150}")
 _ADDRESS_END = _rx(
     r"(?P<dot>\.)(?=\s)|\s[-–]\s|\s(?P<and>va)\b|\s(?:hien dang|dang lam|lam viec|cong tac)\b"
+    r"|\s(?-i:bi|da|dang|duoc|se|can|xin)\s"  # "... phường Phú Nhuận bị ngập sâu": a verb
     r"|,?\s*\b(?:sdt|dt|dien thoai|so dien thoai|email|e-mail|cccd|cmnd"
     r"|(?-i:sinh)(?!\s+[A-Z])|ngay sinh|nam sinh"
     r"|stk|so tai khoan|ho ten|ho va ten|chuc vu|don vi|zalo|lien he|nghe nghiep)\b",
@@ -389,10 +401,14 @@ _SENSITIVE_WORDS = (
     "|ra khoi cong doan|xoa ten|no doan phi|chua dong doan phi|khong dong doan phi"
     "|thoi sinh hoat cong doan|danh sach doan vien|ho ngheo"
     "|vay nang lai|no xau|sinh con|sinh non|nam vien"
+    "|benh tim|tim mach|sot xuat huyet|lao phoi|viem gan|suy than|dot quy"
+    "|nghien ruou|nghien ma tuy"
 )
+# "Chương trình phòng chống ung thư vú", "tầm soát tiểu đường": a campaign names no one.
+_CAMPAIGN_BEFORE = _rx(r"\b(?:phong chong|phong ngua|tam soat|tuyen truyen ve|phong)\s+$", _I)
 _SENSITIVE_KEYWORDS = _keywords(_SENSITIVE_WORDS)
 _SENSITIVE = _rx(  # the first letters of the words below first: most positions fail at once
-    r"(?=[abcdhkmnpqrstuvx])\b(?:" + _SENSITIVE_WORDS + r")\b",
+    r"(?=[abcdhklmnpqrstuvx])\b(?:" + _SENSITIVE_WORDS + r")\b",
     _I,
 )
 
@@ -472,9 +488,13 @@ def _honorific_ok(scan: str, nfc: str, start: int, end: int, words: int) -> bool
     """The honorific is a real one, not ``Ảnh`` or ``ba`` (three), nor part of a street name."""
     token = nfc[start:end].lower()
     plain = token.isascii()
-    if not plain and token not in _HONORIFICS_MARKED:
+    if (not plain and token not in _HONORIFICS_MARKED) or (plain and token in _NOT_HONORIFIC_PLAIN):
         return False
-    before = scan[max(0, start - 12) : start].lower().split()
+    words_before = scan[max(0, start - 12) : start].split()
+    inside_a_name = words_before and words_before[-1][:1].isupper() and words_before[-1].isalpha()
+    if inside_a_name and nfc[start].isupper() and not words_before[-1].isupper():
+        return False  # "Hoàng Anh Tuấn": a middle name, not "anh" (elder brother)
+    before = [word.lower() for word in words_before]
     ambiguous = plain and token in _AMBIGUOUS_PLAIN and words < 2
     if ambiguous and (not before or before[-1] not in _SPEAKING_OF):
         return False  # "ba Hoa" may be three flowers; "cua chi Nga" is a person
@@ -785,7 +805,8 @@ def _sensitive(scan: str, nfc: str) -> Iterator[_Candidate]:
     if not _may_hold(scan, _SENSITIVE_KEYWORDS):
         return
     for m in _SENSITIVE.finditer(scan):
-        yield _Candidate("sensitive", m.start(), m.end())
+        if not _CAMPAIGN_BEFORE.search(scan, max(0, m.start() - 20), m.start()):
+            yield _Candidate("sensitive", m.start(), m.end())
 
 
 # In priority order, after the table cells (see find): a candidate overlapping an earlier

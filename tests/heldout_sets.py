@@ -261,7 +261,12 @@ def privacy_score():
 
 # --------------------------------------------------------------------------- facts
 def fact_cases() -> list[dict]:
-    return json.loads((HELDOUT / "facts.json").read_text(encoding="utf-8"))["cases"]
+    """The cases of ``facts.json`` and of later rounds (``facts_round2.json``...)."""
+    return [
+        case
+        for path in sorted(HELDOUT.glob("facts*.json"))
+        for case in json.loads(path.read_text(encoding="utf-8"))["cases"]
+    ]
 
 
 def fact_outcomes():

@@ -44,7 +44,7 @@ from typing import Literal
 from .errors import InputError
 from .i18n import msg
 from .report import ERROR, WARNING, Item, Report
-from .text import SIZE_WORDS, find_dates, find_money, find_times, fold, normalize
+from .text import SIZE_WORDS, find_dates, find_money, find_times, fold, fold_aligned, normalize
 from .vocabulary import find_outdated
 
 __all__ = ["VERDICTS", "Anchor", "Claim", "Evidence", "FactReport", "extract_claims", "verify"]
@@ -273,9 +273,17 @@ _STOPWORDS = frozenset(
 )  # fmt: skip
 
 
+# Verbs that say an event happens, not which: "Đại hội tổ chức ngày 15/6" and "Đại hội họp
+# ngày 16/6" are about the same congress.
+_HAPPENS = frozenset({("to", "chuc"), ("dien", "ra"), ("tien", "hanh"), ("thuc", "hien")})
+
+
 def _content(words: Iterable[str]) -> set[str]:
     """Content words and the pairs of adjacent content words (Vietnamese words are pairs)."""
     words = [word for word in words if word.isalpha()]
+    for at, pair in enumerate(pairwise(words)):
+        if pair in _HAPPENS:
+            words[at] = words[at + 1] = "va"  # a stop word: neither counts, nor pairs
     unigrams = {word for word in words if word not in _STOPWORDS}
     bigrams = {
         f"{a} {b}" for a, b in pairwise(words) if a not in _STOPWORDS and b not in _STOPWORDS
@@ -697,17 +705,28 @@ class _SourceSentence:
     folded: str
 
 
+# "Luật này có hiệu lực từ ngày 01/7/2025": "this law" is the source itself, whose name
+# ("Luật Công đoàn 2024") says what the sentence is about.
+_THIS_DOCUMENT = re.compile(
+    r"(?i)(?<!\w)(?:luật|bộ luật|nghị định|thông tư|quyết định|nghị quyết|kế hoạch|điều lệ"
+    r"|quy chế|quy định|hướng dẫn|chỉ thị|văn bản|thông báo|báo cáo)\s+này(?!\w)"
+)
+
+
 def _prepare_sources(sources: Mapping[str, str]) -> list[_SourceSentence]:
     prepared = []
     for name, text in sources.items():
         default_year = _first_year(text)
         for sentence in _sentences(text):
+            subject = _subject(sentence)
+            if _THIS_DOCUMENT.search(sentence):
+                subject |= _subject(name)
             prepared.append(
                 _SourceSentence(
                     name,
                     sentence,
                     tuple(_anchors(sentence, default_year=default_year)),
-                    _subject(sentence),
+                    subject,
                     " " + " ".join(_fold_words(sentence)) + " ",
                 )
             )
@@ -909,6 +928,49 @@ def _judge(anchors: list[Anchor], content: frozenset[str], sources: list[_Source
     return _Judgement("not_found", None, tuple(a.text for a in missing))
 
 
+# Who holds which post: "bầu đồng chí Lê Thị Hương giữ chức Chủ tịch, đồng chí Trần Văn
+# Long giữ chức Phó Chủ tịch". Both names are in the source; a claim giving one of them the
+# other's post is contradicted, not supported.
+_POST = re.compile(
+    r"(?<![a-z])(?:pho chu tich|chu tich|pho truong ban|truong ban|pho bi thu|bi thu|uy vien"
+    r"|thu ky|ke toan|thu quy|pho giam doc|giam doc|pho hieu truong|hieu truong|to pho"
+    r"|to truong|chu nhiem)(?![a-z])"
+)
+_CLAUSE_EDGE = re.compile(r"[,;:()]")
+
+
+def _post_of(sentence: str, name: str) -> str | None:
+    """The post named in the clause of ``sentence`` that holds ``name``, nearest to it."""
+    at = sentence.find(name)
+    if at < 0:
+        return None
+    starts = [m.end() for m in _CLAUSE_EDGE.finditer(sentence, 0, at)]
+    stop = _CLAUSE_EDGE.search(sentence, at + len(name))
+    start, end = (starts[-1] if starts else 0), (stop.start() if stop else len(sentence))
+    folded = fold_aligned(sentence)
+    posts = list(_POST.finditer(folded, start, end))
+    if not posts:
+        return None
+    nearest = min(posts, key=lambda m: min(abs(m.start() - at), abs(m.end() - at)))
+    return nearest[0]
+
+
+def _post_conflict(
+    sentence: str, anchors: list[Anchor], sources: list[_SourceSentence]
+) -> _Judgement | None:
+    """A person the claim gives a post the sources never give them, but another one."""
+    for anchor in anchors:
+        post = _post_of(sentence, anchor.text) if anchor.kind == "name" else None
+        if post is None:
+            continue
+        held = [(s, _post_of(s.text, anchor.text)) for s in sources if _found_in(anchor, s)]
+        theirs = [(source, other) for source, other in held if other is not None]
+        if theirs and all(other != post for _, other in theirs):
+            source = theirs[0][0]
+            return _Judgement("contradicted", Evidence(source.source, source.text), (anchor.text,))
+    return None
+
+
 def _another_occasion(missing: list[Anchor]) -> bool:
     """A claim whose date and something else are both unsourced is about another occasion.
 
@@ -989,6 +1051,8 @@ def verify(answer: str, sources: str | Sequence[str] | Mapping[str, str]) -> Fac
     for sentence, anchors in extract_claims(answer):
         content = _subject(sentence)
         judged = _judge(anchors, content, prepared) if anchors else None
+        if judged is not None and judged.verdict == "supported":
+            judged = _post_conflict(sentence, anchors, prepared) or judged
         outdated = _outdated_unit(sentence)
         claims.append(
             Claim(

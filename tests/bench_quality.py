@@ -31,8 +31,10 @@ def _ratio(part: int, whole: int) -> str:
     return f"{part / whole:.2f}" if whole else "n/a"
 
 
-def bench_prompts() -> None:
-    results = [H.run_prompt(case) for case in H.prompts()]
+def bench_prompts(folder: Path = H.HELDOUT) -> None:
+    if folder != H.HELDOUT:
+        print("generalisation round (measured, not asserted: never shown to the fixers)")
+    results = [H.run_prompt(case) for case in H.prompts(folder)]
     facts = sum(len(r.case.carry) for r in results)
     dropped = sum(len(r.dropped) for r in results)
     wrong_kind = [r for r in results if r.task != r.case.kind]
@@ -262,6 +264,7 @@ def bench_facts() -> None:
 
 PARTS = {
     "prompts": bench_prompts,
+    "generalisation": lambda: bench_prompts(H.GENERALISATION),
     "chats": bench_chats,
     "documents": bench_documents,
     "privacy": bench_privacy,

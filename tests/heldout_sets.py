@@ -76,12 +76,28 @@ class ChatCase:
     forbidden: tuple[str, ...]
 
 
-def prompts() -> list[PromptCase]:
-    data = tomllib.loads((HELDOUT / "prompts.toml").read_text(encoding="utf-8"))
-    return [
-        PromptCase(p["id"], p["kind"], p["text"], tuple(p["carry"]), tuple(p["not"]))
-        for p in data["prompt"]
-    ]
+GENERALISATION = HELDOUT / "generalisation"
+
+
+def prompts(folder: Path = HELDOUT) -> list[PromptCase]:
+    """Every round of held-out prompts (``prompts*.toml``: the first set, then each later
+    round written before the model was changed for it); ids are unique across rounds.
+
+    ``GENERALISATION`` holds a round never shown to whoever fixed the model: the bench
+    measures it, no test asserts it.
+    """
+    cases: list[PromptCase] = []
+    for path in sorted(folder.glob("prompts*.toml")):
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        cases += [
+            PromptCase(p["id"], p["kind"], p["text"], tuple(p["carry"]), tuple(p["not"]))
+            for p in data["prompt"]
+        ]
+    ids = [case.id for case in cases]
+    duplicated = sorted({i for i in ids if ids.count(i) > 1})
+    if duplicated:
+        raise ValueError(f"held-out prompt ids used twice: {duplicated}")
+    return cases
 
 
 def chats() -> list[ChatCase]:

@@ -20,7 +20,9 @@ __all__ = [
     "Text",
     "end_sentence",
     "fold",
+    "folded_words",
     "lower",
+    "without_dangling",
     "word_count",
     "words",
 ]
@@ -64,6 +66,15 @@ def word_count(text: str) -> int:
 QUOTED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"|«[^»\n]*»|‘[^’\n]*’|(?<!\w)'[^'\n]*'(?!\w)")
 
 
+def folded_words(*phrases: str) -> re.Pattern[str]:
+    """A pattern that finds any of ``phrases`` as whole words of folded text.
+
+    A phrase may hold a group of variants: ``folded_words("cam on", "guong (?:doan
+    vien|nguoi tot)")``. "Whole" is what folded text allows: no letter a-z on either side.
+    """
+    return re.compile(rf"(?<![a-z])(?:{'|'.join(phrases)})(?![a-z])")
+
+
 def end_sentence(value: str) -> str:
     """``value`` ending as a sentence does: a full stop added unless it already ends one
     (or ends in a placeholder ``]`` or a closing quote)."""
@@ -94,3 +105,26 @@ class Text:
         """The span is one of the accented ``forms``, or was typed without marks at all."""
         seg = self.low[start:end]
         return seg in forms or seg == self.f[start:end]
+
+
+# A name cut before its date or its cause must not end on a word that announces what
+# follows: "Hội nghị người lao động dự kiến", "thăm hỏi đoàn viên ... bị".
+_DANGLING = re.compile(
+    r"\s+(?:du kien|du dinh|se|da|dang|bi|duoc|cua|ve|va|cho|voi|nhu|theo|la|co|buoi"
+    r"|(?:doi|chuyen|dieu chinh) thanh)$"
+)
+
+
+# A verb of moving left at the end ("Hội nghị cán bộ công đoàn dời"), known by its marks:
+# unmarked, "doi" may be "đội" (a team) and "chuyen" "chuyên"
+_MOVED_LAST = re.compile(r"\s+(?:dời|lùi|hoãn|chuyển|đổi|dịch)$")
+
+
+def without_dangling(value: str) -> str:
+    """``value`` without the words at its end that only announce what was cut off."""
+    folded = fold(value)
+    while (
+        (m := _DANGLING.search(folded)) or (m := _MOVED_LAST.search(value.lower()))
+    ) and m.start() > 0:
+        value, folded = value[: m.start()].rstrip(" ,"), folded[: m.start()].rstrip(" ,")
+    return value

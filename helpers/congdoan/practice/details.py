@@ -23,7 +23,7 @@ from ..text import (
     PHONE_NUMBER,
     folded_date_parts,
 )
-from ._text import Text, fold
+from ._text import QUOTED, Text, fold, without_dangling
 
 __all__ = [
     "ACCUMULATING",
@@ -31,7 +31,9 @@ __all__ = [
     "TEXT_SLOTS",
     "Length",
     "extract",
+    "is_world_duration",
     "merge",
+    "names_an_event",
     "parse_date",
     "parse_length",
 ]
@@ -43,7 +45,7 @@ _WHEN = ("date", "weekday", "time", "deadline", "issue_date")
 _WHERE_WHO = ("place", "audience")
 _FIGURES = ("numbers", "budget")
 _CONTENT = ("activities", "results", "difficulties", "cause", "proposals", "purpose", "assignments")
-_MEETING = ("addressee", "chair", "secretary", "conclusion", "closing")
+_MEETING = ("addressee", "chair", "chair_title", "secretary", "conclusion", "closing")
 _SIGNING = ("signer", "signer_role", "contact", "phone")
 _STYLE = ("tone", "length", "channel", "hashtags", "colours", "doc_number")
 SLOTS = (
@@ -92,11 +94,18 @@ _WEEKDAY = _rx(r"thu (hai|ba|tu|nam|sau|bay|[2-7])|chu nhat")
 _ISSUE_WORDS = r"ban hanh|ngay ky|ky ngay|de ngay|ngay van ban|ngay lap"
 _DEADLINE_WORDS = (
     r"truoc|han chot|cham nhat|han dang ky|han nop|han gui|hoan thanh truoc|chot danh sach|chot"
+    r"|(?<![a-z])han"
+)
+# "trước 17h thứ Sáu 27/11/2026": the hour and the weekday said between the cue and the day
+_HOUR_DAY = (
+    r"(?:\d{1,2}\s?(?:h\d{0,2}|gio(?: \d{1,2})?)(?: (?:sang|chieu|toi|trua))?\W{0,3})?"
+    r"(?:(?:ngay )?(?:thu (?:hai|ba|tu|nam|sau|bay|[2-7])|chu nhat)\W{0,3})?"
 )
 _DATE_CUES = tuple(
-    (slot, re.compile(f"({words})" + r"\W{0,3}(ngay )?$"))
+    (slot, re.compile(f"({words})" + r"\W{0,3}" + _HOUR_DAY + r"(ngay )?$"))
     for slot, words in (("issue_date", _ISSUE_WORDS), ("deadline", _DEADLINE_WORDS))
 )
+_DEADLINE_HOUR = re.compile(f"(?<![a-z])(?:{_DEADLINE_WORDS})" + r"\W{0,3}(?:luc )?$")
 
 # ---------------------------------------------------------------- organisations
 _UNION_KW = _rx(
@@ -195,8 +204,8 @@ _TONES = _rx(
 )
 _LENGTH = re.compile(
     r"(?<![a-z0-9])(?:(duoi|toi da|khong qua|khong vuot qua|it hon|khoang|chung|tam|gioi han"
-    r"|trong|trong vong|dai|<=?)\s?)?(\d{1,4})\s?(chu|tu|ky tu|cau|doan|y|gach dau dong|dong"
-    r"|giay|s|phut)(?![a-z0-9])"
+    r"|trong|trong vong|dai|<=?)\s?)?(?<![\d.,/])(\d{1,4})\s?"  # not "1.000.000 dong"
+    r"(chu|tu|ky tu|cau|doan|y|gach dau dong|dong|giay|s|phut)(?![a-z0-9])"
 )
 _LENGTH_UNITS = {
     "chu": ("chữ",),
@@ -216,10 +225,20 @@ _CHANNEL = _rx(
     r"|website|trang tin"
 )
 _HASHTAG = re.compile(r"#\w+")
-_COLOUR = _rx(
-    r"mau (do|vang|xanh (duong|la|la cay|ngoc|nuoc bien)|xanh|trang|cam|hong|tim|den|nau|bac"
-    r"|pastel)(( va | )(do|vang|trang|xanh|cam|hong|tim))*"
+# "màu đỏ vàng", "màu chủ đạo xanh dương và đỏ", "tông màu vàng cam", "màu sắc chủ đạo là
+# hồng phấn": the colours the trainee asks, however the phrase before them is worded
+_HUE = (
+    r"(?:do|vang|xanh (?:duong|la cay|la|ngoc|nuoc bien|navy|da troi)|xanh|trang|cam|hong|tim"
+    r"|den|nau|bac|ghi|xam|kem|be|pastel)(?: (?:nhat|dam|tuoi|phan|dat|sam|kim|anh kim))?"
 )
+_COLOUR = _rx(
+    r"(?:mau|tong(?: mau)?|gam(?: mau)?|tone) (?:sac )?(?:chu dao |chinh |nen )?(?:la |gom |voi )?"
+    + _HUE
+    + r"(?:(?: va | - |, |/| )"
+    + _HUE
+    + r")*"
+)
+_COLOUR_WORD = {"mau": ("màu",), "tong": ("tông",), "gam": ("gam",), "tone": ("tone",)}
 
 # ---------------------------------------------------------------- events and themes
 _EVENT_NAMED = _rx(
@@ -230,15 +249,49 @@ _EVENT_NAMED = _rx(
     r"|cho tet cong doan(?: nam \d{4}| \d{4})?|bua com (?:tat nien|cong doan)|mai am cong doan"
     r"|ngay quoc te lao dong(?: 1[-/]5)?|ngay thanh lap cong doan viet nam(?: 28/7)?"
     r"|ngay quoc te phu nu(?: 8/3| 8-3)?|ngay phu nu viet nam(?: 20/10| 20-10)?"
+    r"|(?:lich )?(?:kham suc khoe(?: dinh ky)?|tiem chung|tiem vac xin)(?: nam \d{4}| \d{4})?"
+    r"|(?:hop )?giao ban(?: quy [ivx]+(?:/\d{4})?| thang \d{1,2}| tuan| dinh ky)?"
 )
 _EVENT_GENERIC = _rx(
-    r"dai hoi|hoi nghi|hoi thao|hoi thi|hoi dien|ngay hoi|giai|le phat dong|le ky niem"
+    r"dai hoi|hoi nghi|hoi thao|hoi thi|hoi dien|ngay hoi|le phat dong|le ky niem"
+    # "giải bóng đá", not a prize ("giải nhất") nor "giải ngân", "giải quyết", "giải pháp"
+    r"|giai(?! (?:nhat|nhi|ba|tu|khuyen khich|dac biet|thuong|ngan|quyet|thich|phap|doan"
+    r"|dap|trinh|toa|the|phong|tan|cuu|lao|tri)(?![a-z]))"
     r"|le mit tinh|le tuyen duong|le|chuong trinh|cuoc thi|dien dan|toa dam|tap huan"
     r"|doi thoai|buoi gap mat|gap mat|tuyen duong|hop mat|tham quan|da ngoai"
+    r"|lop hoc|lop tap huan|lop boi duong|khoa hoc"
+    r"|tiec (?:tat nien|tan nien|mung|chia tay|cuoi nam|tri an)|lien hoan|giao luu|hoi trai"
+    r"|le hoi|hoi cho|dem (?:van nghe|nhac|gala)|gala"
 )
+
+
+def names_an_event(value: str) -> bool:
+    """``value`` names something that takes place (a conference, a festival, a contest),
+    not a fund, a movement, a programme or a person a video or a post may be about:
+    "Chương trình 'Mái ấm Công đoàn'" builds houses; "Lễ khánh thành Mái ấm" takes place."""
+    folded = fold(value)
+    marked = fold(value) != value.lower()
+    found = [
+        m.group()
+        for rx in (_EVENT_GENERIC, _EVENT_NAMED)
+        for m in rx.finditer(folded)
+        # "Điều lệ", "tỷ lệ" are no "lễ"; "giải pháp" no "giải"
+        if not marked or m.group() not in ("le", "giai") or _typed_as(value, m, m.group())
+    ]
+    return any(word not in _PROGRAMMES for word in found)
+
+
+def _typed_as(value: str, m: re.Match[str], word: str) -> bool:
+    typed = value[m.start() : m.end()].lower()
+    return typed == {"le": "lễ", "giai": "giải"}[word]
+
+
+_PROGRAMMES = frozenset({"chuong trinh", "mai am cong doan"})
+
+
 _EVENT_NEEDS_NAME = ("le", "giai", "chuong trinh", "cuoc thi", "gap mat", "tuyen duong")
 _ORGANISE = _rx(r"to chuc")
-_TOPIC = _rx(r"tuyen truyen|van dong|huong ung")
+_TOPIC = _rx(r"tuyen truyen|van dong|huong ung|gioi thieu")
 _DOC_WORD = re.compile(_B + r"(?:thong bao|giay moi|thu moi)\s+")
 _NOT_SUBJECT = re.compile(
     r"(cua|ve|cho|gui|viec|moi|to chuc|du|nay|sau|voi|tren|de|den|toi|tai|luc|ngay|so|len|qua)"
@@ -305,6 +358,17 @@ _AUDIENCE = _rx(
     r"|cong nhan(?: lao dong)?|cong chuc|vien chuc|gia dinh|nhan vien|giao vien|than nhan))*"
     r"(?: co hoan canh(?: dac biet)? kho khan| kho khan)?"
 )
+# Where a group named is not who attends: a place named for it ("Nhà văn hóa công nhân",
+# "Quỹ ... đoàn viên"), or the ones elected, admitted or rewarded ("bầu 9 ủy viên Ban Chấp
+# hành", "kết nạp 25 đoàn viên").
+_NAMED_FOR = re.compile(
+    r"(?<![a-z])(?:nha van hoa|cung van hoa|van hoa|nha|khu|nha tro|ky tuc xa|cau lac bo|clb"
+    r"|doi|nha an|benh vien|quy|truong)\s$"
+)
+_ACTED_ON = re.compile(
+    r"(?<![a-z])(?:bau|ket nap|tham hoi|khen thuong|tuyen duong)\s+(?:them\s+)?\d+\s+$"
+)
+
 _CHANGE = re.compile(
     _B + r"(?:doi|thay|sua|chuyen|cap nhat)(?: lai)? (dia diem|thoi gian|gio|ngay|nguoi ky"
     r"|chu de|khau hieu|doi tuong|thanh phan|kenh|ten su kien|su kien|giong van|giong|kinh phi)"
@@ -338,6 +402,7 @@ _STOPS = re.compile(
     r"|su dung(?! lao dong)|kem|co|gui|(?<!nhiem )(?<!dang )ky(?! niem)"
     r"|dai(?= \d| khoang| toi da| duoi| khong)"
     r"|voi chu de|nhan dip|huong toi|chao mung"
+    r"|(?:chuyen|doi|don|dich)(?= (?:vao|ve|den|toi|sang|qua) )"  # "tại sân chuyển vào ..."
     r"|(?:kho|hinh|dang|chieu) (?:ngang|doc|vuong)|ti le|kich thuoc)(?![a-z0-9])"
 )
 # Stop words whose unmarked form is also a content word: "Lễ kỷ niệm" does not stop at
@@ -404,6 +469,16 @@ def _stop(x: Text, start: int, end: int) -> int:
         forms = _STOP_FORMS.get(m.group(1))
         if forms and not x.is_form(word_start, m.end(), *forms):
             continue
+        if m.group(1) == "tai" and _is_accident(x, word_start):
+            continue  # "bị tai nạn giao thông": an accident, not "tại" (at)
+        count = re.search(r"(?<![\d/.,])\d{1,2}$", x.f[start : m.start()])
+        if m.group(1) == "ngay" and count:
+            if re.match(r" \d{1,2}\s*[-/]", x.f[m.end() :]) and start + count.start() > start:
+                end = start + count.start()  # "Hội An 2 ngày 15-16/8": the place ends at "2"
+                break
+            continue  # "tour Đà Lạt 4 ngày 3 đêm": a length of time, not a date
+        if m.group(1) in _CHANGED_FIELDS and _CHANGE_VERB_BEFORE.search(x.f, start, m.start()):
+            continue  # "thay đổi địa điểm họp": what changes, not the label "Địa điểm:"
         if x.t[word_start].islower() or not x.t[word_start].isalpha():
             end = m.start()
             break
@@ -412,6 +487,10 @@ def _stop(x: Text, start: int, end: int) -> int:
         if m and m.start() > start:
             end = min(end, m.start())
     return end
+
+
+_CHANGED_FIELDS = ("thoi gian", "dia diem", "doi tuong", "thanh phan")
+_CHANGE_VERB_BEFORE = re.compile(r"(?<![a-z])(?:thay doi|doi|chuyen|dieu chinh|dich)$")
 
 
 def _trim(x: Text, start: int, end: int) -> tuple[int, int]:
@@ -427,6 +506,8 @@ def _clause(x: Text, start: int, *, kind: str = "place", limit: int = 160) -> tu
     end = _hard_end(x, start, limit)
     if kind == "event":
         for m in _OF.finditer(x.f, start, end):
+            if m.group(1) == "tai" and _is_accident(x, m.start() + 1):
+                continue
             if x.t[m.start() + 1].islower():
                 end = m.start()
                 break
@@ -434,18 +515,23 @@ def _clause(x: Text, start: int, *, kind: str = "place", limit: int = 160) -> tu
         end = _stop(x, start, end)
         # Commas: keep going only into address-like or name-like pieces.
         pos = start
+        quoted = [(m.start(), m.end()) for m in QUOTED.finditer(x.t, start)]
         while True:
             comma = x.t.find(",", pos, end)
             if comma < 0:
                 break
             nxt = comma + 1
+            if _inside(comma, quoted):  # 'Giỏi việc nước, đảm việc nhà': one name
+                pos = nxt
+                continue
             rest_f = x.f[nxt:end]
             rest_t = x.t[nxt:end].lstrip()
             ok = False
             if rest_t and not _LABEL_START.match(rest_f):
-                if kind == "place":
+                if kind == "place":  # not "..., 300 công nhân tham gia": a new clause
                     ok = bool(_ADDRESS_START.match(rest_f)) or (
                         (rest_t[0].isupper() or rest_t[0].isdigit())
+                        and not _QUANTITY.match(rest_f.lstrip())
                         and not FOLDED_TIME.match(rest_f.lstrip())
                         and not FOLDED_DATE.match(rest_f.lstrip())
                     )
@@ -459,7 +545,14 @@ def _clause(x: Text, start: int, *, kind: str = "place", limit: int = 160) -> tu
             pos = nxt
         if kind == "place" and pos > start and _PREDICATE.match(x.f, end):
             end = pos - 1  # "tại Nhà thi đấu, Ngân hàng BIDV tài trợ ...": a new sentence
-    return _trim(x, start, end)
+    start, end = _trim(x, start, end)
+    if kind == "event":
+        end = _without_dangling(x, start, end)
+    return start, end
+
+
+def _without_dangling(x: Text, start: int, end: int) -> int:
+    return start + len(without_dangling(x.span(start, end)))
 
 
 # After a place and a comma, a name followed by a verb is the subject of a new clause, not
@@ -479,12 +572,15 @@ class _Reading(Text):
     spans earlier steps took (a quote, an invitee, a union's name), which later steps do
     not read again."""
 
-    __slots__ = ("out", "taken")
+    __slots__ = ("agenda", "out", "taken")
 
     def __init__(self, text: str) -> None:
         super().__init__(text)
         self.out: dict[str, list[str]] = {}
         self.taken: list[tuple[int, int]] = []
+        # what "nội dung: ..." lists: an agenda item ("dự kiến chương trình năm 2027") is
+        # not the event the document is about
+        self.agenda: list[tuple[int, int]] = []
 
     def add(self, slot: str, value: str) -> None:
         value = value.strip()
@@ -526,7 +622,7 @@ def extract(text: str) -> dict[str, list[str]]:
         _once("place", _places),
         _once("audience", _audience),
     )
-    steps = (_quotes, _labelled, invitees, _orgs, _events, _dates, _times, place)
+    steps = (_quotes, _labelled, invitees, _orgs, _events, _dates, _times, _dated_time, place)
     for step in (*steps, _workplaces, audience, _people, _numbers):
         step(x)
     for last in (_style, _bullets, _changes, _moved):
@@ -578,6 +674,8 @@ def _labelled(x: _Reading) -> None:
             x.add(slot, value)
             if slot in ("place", "audience"):
                 x.taken.append((m.start(), end))
+            elif slot == "activities":
+                x.agenda.append((m.start(), end))
 
 
 # "kính mời đồng chí Chủ tịch LĐLĐ thành phố Hải Phòng", "giấy mời các đồng chí nguyên
@@ -589,7 +687,7 @@ _INVITE = re.compile(
     r"|ban giam doc|ban chap hanh|ban thuong vu|bch)(?![a-z]))"
 )
 _INVITEE_END = re.compile(
-    r" (?:den du|toi du|tham du|du|luc|vao|ngay|tai|ve|de|cung)(?![a-z0-9])|[,;]"
+    r" (?:den du|toi du|tham du|du|luc|vao|ngay|tai|ve|de|cung|hop)(?![a-z0-9])|[,;]"
 )
 
 
@@ -599,14 +697,33 @@ def _invitees(x: _Reading) -> None:
         stop = _INVITEE_END.search(x.f, m.end(), end)
         start, end = _trim(x, m.end(), stop.start() if stop else end)
         if end - start >= 6:
-            x.take("audience", start, end)
+            x.take("audience", start, _with_title(x, end))
             return
+
+
+# "ông Nguyễn Văn Hùng, Trưởng phòng Nhân sự", "đồng chí Trần Văn Bình, Chủ tịch": the
+# person's title, said after a comma, belongs with the name.
+_TITLE_AFTER = re.compile(
+    r",\s*(?=(?:pho |nguyen )?(?:chu tich|truong|giam doc|bi thu|hieu truong|thu ky|uy vien"
+    r"|ke toan|can bo|chanh|tong giam doc|chuyen vien|dieu duong|bac si)(?![a-z]))"
+)
+_TITLE_END = re.compile(r"[,;.\n]| (?:du|den du|tham du|luc|vao|ngay|tai|de)(?![a-z])")
+
+
+def _with_title(x: Text, end: int) -> int:
+    """``end`` moved past the title written after a name, when there is one."""
+    m = _TITLE_AFTER.match(x.f, end)
+    if not m or not x.t[m.end() : m.end() + 1].isupper():
+        return end
+    stop = _TITLE_END.search(x.f, m.end())
+    return _trim(x, end, stop.start() if stop else len(x.t))[1]
 
 
 def _union_name_end(x: Text, start: int) -> int:
     """End of the proper name that starts at ``start`` (title-case words, known connectors)."""
     pos = start
     last = start
+    prev = ""
     tokens = list(re.finditer(r"\S+", x.t[start : start + 200]))
     for count, m in enumerate(tokens, 1):
         a = start + m.start()
@@ -621,6 +738,8 @@ def _union_name_end(x: Text, start: int) -> int:
         first = core[0]
         if first.isupper() or core.isdigit() or core in ("&", "-"):
             last = a + len(core)
+        elif last == a - 1 and f"{prev} {f}" in _SECTOR_WORDS:
+            last = a + len(core)  # "Công đoàn ngành Giáo dục": a capital and its syllable
         elif _bridges_name(f, core == token, tokens[count : count + 1]):
             pass  # "Bệnh viện Đa khoa Hoàng Long": a lowercase word between capitals
         elif f not in _NAME_LOWER or (
@@ -630,9 +749,34 @@ def _union_name_end(x: Text, start: int) -> int:
         elif core != token and f not in _NAME_BREAKERS and last > start:
             last = a + len(core)  # "Công đoàn ngành Giáo dục:": the name ends at the colon
         pos = b
+        prev = f
         if core != token or count > 14:
             break
+    level = _LEVEL.match(x.f, start) if last == start else None
+    if level and _LEVEL_OWNER.search(x.f[max(0, start - 30) : start].rstrip()):
+        return level.end()  # "LĐLĐ tỉnh tặng ...": the level, said with no place name
     return last
+
+
+# "LĐLĐ thành phố", "LĐLĐ tỉnh": a union named by its level alone
+_LEVEL = re.compile(r"(?:thanh pho|tinh|quan|huyen|thi xa|phuong|xa)(?![a-z])")
+_LEVEL_OWNER = re.compile(r"(?<![a-z])(?:ldld|lien doan lao dong)$")
+
+
+# Two-syllable words of sector and workplace names, written with one capital ("Giáo dục",
+# "Y tế", "Xây dựng"): the second syllable is part of the name, not the next clause.
+_SECTOR_WORDS = frozenset(
+    re.split(
+        r"\s*\|\s*",
+        """
+        giao duc|y te|xay dung|du lich|dich vu|thuy san|thuc pham|dien luc|cong nghiep
+        |nong nghiep|van hoa|bao hiem|giao thong|tai chinh|thuong mai|moi truong|cap nuoc
+        |lao dong|kinh te|ngan hang|benh vien|mam non|tieu hoc|trung hoc|dai hoc|det may
+        |hoa chat|co khi|dien tu|cong thuong|van tai|buu dien|vien thong|khoa hoc|cong nghe
+        |ke toan|hanh chinh|nhan su|ky thuat|kinh doanh|san xuat|tong hop|bao ve|van phong
+        """.strip(),
+    )
+)
 
 
 #: Words that end a name even when a capitalised word follows ("... Hoàng Long về Huế").
@@ -641,6 +785,7 @@ _NAME_BREAKERS = frozenset(
         """
         ve viec tai luc ngay cua cho voi de do moi gui thong bao ke hoach bao cao trong
         nam thang tu den va hoac la o theo nham nhan dip chu de
+        tang trao khen xet du gianh
         """
     )
 )
@@ -656,6 +801,13 @@ def _bridges_name(folded: str, clean: bool, following: list[re.Match[str]]) -> b
     if not clean or folded in _NAME_BREAKERS or not following:
         return False
     return following[0].group()[:1].isupper()
+
+
+# "trong đó LĐLĐ thành phố hỗ trợ 40 suất": an upper union that gives to the members is
+# a donor named in the facts, not the union that writes the document
+_GIVES = re.compile(
+    r"\s+(?:da\s+|cung\s+)?(?:ho tro|tang|trao tang|trao|tai tro|cap|phan bo|trich)(?![a-z])"
+)
 
 
 def _orgs(x: _Reading) -> None:
@@ -683,6 +835,7 @@ def _orgs(x: _Reading) -> None:
         issuer is None
         and found
         and not _SUPERIOR_CUE.search(x.f[max(0, found[0][0] - 20) : found[0][0]])
+        and not (found[0][2] and _GIVES.match(x.f, found[0][1]))
     ):
         issuer = found[0][:2]
         found = found[1:]
@@ -700,6 +853,8 @@ def _workplaces(x: _Reading) -> None:
     for m in _WORKPLACE_KW.finditer(x.f):
         if x.is_taken(m.start()) or not x.t[m.start()].isupper():
             continue
+        if x.f[m.start() : m.end()] == "truong" and not x.is_form(m.start(), m.end(), "trường"):
+            continue  # "Trưởng phòng" is a title, not "Trường" (a school)
         end = _name_after(x, m.end())
         if end > m.end():
             x.take("workplace", m.start(), end)
@@ -715,7 +870,7 @@ def _name_after(x: Text, keyword_end: int) -> int:
 def _events(x: _Reading) -> None:
     spans: list[tuple[int, int]] = []
     for m in _EVENT_GENERIC.finditer(x.f):
-        if x.is_taken(m.start()) or _inside(m.start(), spans):
+        if x.is_taken(m.start()) or _inside(m.start(), spans) or _inside(m.start(), x.agenda):
             continue
         word = x.f[m.start() : m.end()]
         if word == "le" and not x.is_form(m.start(), m.end(), "lễ"):
@@ -730,7 +885,7 @@ def _events(x: _Reading) -> None:
             continue
         spans.append((start, end))
     for m in _EVENT_NAMED.finditer(x.f):
-        if x.is_taken(m.start()) or _inside(m.start(), spans):
+        if x.is_taken(m.start()) or _inside(m.start(), spans) or _inside(m.start(), x.agenda):
             continue
         spans.append((m.start(), m.end()))
     if not spans:
@@ -753,7 +908,7 @@ def _events(x: _Reading) -> None:
         m = _DOC_WORD.search(x.f)
         if m and not _NOT_SUBJECT.match(x.f, m.end()):
             start, end = _clause(x, m.end(), kind="event", limit=120)
-            if end - start > 3:
+            if end - start > 3 and " " in x.span(start, end):  # not "chuyển" alone
                 x.add("subject", x.span(start, end))
     for m in _ABOUT.finditer(x.f):
         if x.is_taken(m.start()) or not x.is_form(m.start(), m.start() + 2, "về"):
@@ -816,16 +971,56 @@ def _spans_joined(
         yield m, m.start(), end
 
 
+# "2 ngày 10-11/12/2026", "thi đấu ngày 25 và 26/7/2026": days of one month, said once
+_DAY_SPAN = re.compile(
+    r"(?<![\d/.,-])(\d{1,2})\s*(?:-|–|va)\s*(\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?(?![\d/])"
+)
+# "chào mừng ngày thành lập Công đoàn 28/7", "chúc mừng 8/3": the day an occasion names
+_OCCASION = re.compile(
+    r"(?<![a-z])(?:(?:thanh lap|ky niem|chao mung|chuc mung|ngay quoc te|ngay phu nu|ngay nha giao"
+    r"|ngay thuong binh)(?: [a-z]+){0,5}\s+(?:ngay\s+)?"
+    # "Tọa đàm 20/10", "mít tinh 1/5": a day said as the name of what takes place
+    r"|(?:toa dam|mit tinh|hoi thi|hoi dien|giao luu|le|gap mat|van nghe)\s+)$"
+)
+
+
+def _day_spans(x: _Reading) -> list[tuple[int, int]]:
+    spans = []
+    for m in _DAY_SPAN.finditer(x.f):
+        first, last, month = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        if 1 <= first < last <= 31 and 1 <= month <= 12:
+            spans.append((m.start(), m.end()))
+    return spans
+
+
+def _occasion_days_last(x: _Reading) -> None:
+    """An occasion's day ("ngày thành lập Công đoàn 28/7") goes after the event's own."""
+    dates = x.out.get("date", [])
+    if len(dates) < 2:
+        return
+
+    def occasion(value: str) -> bool:
+        at = x.t.find(value)
+        return at >= 0 and bool(_OCCASION.search(x.f[max(0, at - 60) : at]))
+
+    dates.sort(key=occasion)
+
+
 def _dates(x: _Reading) -> None:
+    spans = _day_spans(x)
+
     def real(m: re.Match[str]) -> bool:
         return _date_value(x, m) is not None
 
     def fresh(m: re.Match[str]) -> bool:
-        return real(m) and not x.is_taken(m.start())
+        return real(m) and not x.is_taken(m.start()) and not _inside(m.start(), spans)
 
-    for _, start, end in _spans_joined(x, FOLDED_DATE, _RANGE_JOIN, fresh, real):
+    found = list(_spans_joined(x, FOLDED_DATE, _RANGE_JOIN, fresh, real))
+    found += [(None, a, b) for a, b in spans]
+    for _, start, end in sorted(found, key=lambda item: item[1]):
         before = x.f[max(0, start - 24) : start]
-        tu = re.search(r"(tu|trong cac) (ngay )?$", before)
+        # "từ 23/5": the period starts there; "thứ Tư 18/11" is a weekday, not "từ"
+        tu = re.search(r"(?<![a-z])(?<!thu )(tu|trong cac) (ngay )?$", before)
         if tu:
             start = start - len(tu.group())
         slot = next((slot for slot, cue in _DATE_CUES if cue.search(before)), "date")
@@ -834,6 +1029,7 @@ def _dates(x: _Reading) -> None:
         # "nghỉ lễ 30/4 và 1/5 năm 2026 ...: nghỉ từ 30/4/2026 đến hết 3/5/2026": the
         # holiday's names come first, the period it lasts is the date of the notice.
         x.out["date"].sort(key=lambda value: 0 if _DATED_RANGE.search(fold(value)) else 1)
+    _occasion_days_last(x)
     if "date" not in x.out:
         for m in x.untaken(_MONTH):
             x.add("date", x.span(m.start(), m.end()))
@@ -861,9 +1057,65 @@ def _times(x: _Reading) -> None:
         tu = re.search(r"(tu|vao luc|luc) $", x.f[max(0, start - 8) : start])
         if tu and tu.group(1) == "tu":
             start -= len(tu.group())
+        if "deadline" in x.out and _DEADLINE_HOUR.search(x.f[max(0, start - 20) : start]):
+            continue  # "nộp trước 17h thứ Sáu 27/11": the deadline's hour, said in its clause
         # "kết thúc lúc 16h00": when a meeting ended (biên bản), not when it starts
         closing = "ket thuc" in x.f[max(0, start - 25) : start]
         x.add("closing" if closing else "time", x.span(start, end))
+
+
+_NEAR_TIME = 25  # characters between a time and the date said with it ("14h ngày 2/12")
+
+
+def _dated_time(x: _Reading) -> None:
+    """The event's date is the one said with its time: "bố mất ngày 1/12, lễ viếng lúc 14h
+    ngày 2/12" happens on 2/12; the other dates stay in the trainee's sentences."""
+    dates, times = x.out.get("date", []), x.out.get("time", [])
+    _event_time_first(x, times)
+    if len(dates) < 2 or not times:
+        return
+    at = x.t.find(times[0])
+    if at < 0:
+        return
+    end = at + len(times[0])
+
+    def gap(value: str) -> int:
+        # every place the value is said whole: "20/10" of "Tọa đàm 20/10" is not the
+        # "20/10" inside "20/10/2026" said with the time
+        starts = [
+            m.start()
+            for m in re.finditer(re.escape(value) + r"(?![/\d])", x.t)
+            if not re.match(r"[\d/]", x.t[m.start() - 1 : m.start()])
+            and not _OCCASION.search(x.f[max(0, m.start() - 60) : m.start()])
+        ]
+        gaps = [_NEAR_TIME + 1]
+        for start in starts:
+            between = x.t[end:start] if start >= end else x.t[start + len(value) : at]
+            if not re.search(r"[.;\n]", between):
+                gaps.append(len(between))
+        return min(gaps)
+
+    nearest = min(dates, key=gap)
+    if gap(nearest) <= _NEAR_TIME and nearest != dates[0]:
+        dates.remove(nearest)
+        dates.insert(0, nearest)
+
+
+def _event_time_first(x: _Reading, times: list[str]) -> None:
+    """Of several hours, the event's is the one said after its name: "từ trần lúc 5h ngày
+    8/12, lễ truy điệu lúc 13h ngày 10/12" holds the ceremony at 13h."""
+    events = x.out.get("event", [])
+    if len(times) < 2 or not events:
+        return
+    named = x.t.find(events[0])
+    if named < 0:
+        return
+    after = [(x.t.find(v, named), v) for v in times]
+    after = [(at, v) for at, v in after if at >= named and not re.search(r"[.;\n]", x.t[named:at])]
+    if after:
+        first = min(after)[1]
+        times.remove(first)
+        times.insert(0, first)
 
 
 _MARKED = re.compile("[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]", re.I)
@@ -881,6 +1133,11 @@ def _is_tai_at(x: Text, start: int) -> bool:
     # typed without marks: "tai nan" (accident), "nha tai tro" (sponsor), "tai lieu"
     # (documents) are not "tại"
     return not re.match(r"tai (?:nan|tro|lieu|chinh|khoan|xe)(?![a-z])", x.f[start:])
+
+
+def _is_accident(x: Text, start: int) -> bool:
+    """ "tai nạn" (accident) at ``start``, not "tại" (at) before a noun."""
+    return bool(re.match(r"tai nan(?![a-z])", x.f[start:])) and x.low[start : start + 3] != "tại"
 
 
 def _places(x: _Reading) -> None:
@@ -901,10 +1158,31 @@ def _places(x: _Reading) -> None:
         if end - start >= 3:
             x.take("place", start, end)
             return
+    _place_after_when(x)
 
 
-_ACTED_ON = re.compile(
-    r"(?<![a-z])(?:bau|ket nap|tham hoi|khen thuong|tuyen duong)\s+(?:them\s+)?\d+\s+$"
+# "..., 14h00 thứ Sáu 25/12/2026, hội trường A": a place said bare, as its own clause
+# right after the time or the date, with no "tại" before it
+_BARE_PLACE = re.compile(
+    r"(?<=\d), (?=(?:hoi truong|phong hop|phong|nha van hoa|cung van hoa|nha thi dau|nha an"
+    r"|san|sanh|van phong)(?![a-z]))"
+)
+
+
+def _place_after_when(x: _Reading) -> None:
+    for m in x.untaken(_BARE_PLACE):
+        start, end = _clause(x, m.end(), kind="place")
+        if end - start >= 3:
+            x.take("place", start, end)
+            return
+    online = [x.span(m.start(), m.end()) for m in _ONLINE.finditer(x.f)]
+    if online:  # "họp trực tuyến ... qua Zoom": where one attends is the meeting's link
+        x.add("place", ", ".join(online))
+
+
+_ONLINE = re.compile(
+    _B + r"(?:(?:truc tuyen|online)(?:\s+(?:qua|tren)\s+(?:zoom|google meet|microsoft teams|teams"
+    r"|zalo|webex|ung dung [a-z]+))?|qua (?:zoom|google meet|microsoft teams|teams|webex))" + _E
 )
 
 
@@ -913,6 +1191,8 @@ def _audience(x: _Reading) -> None:
         before = x.f[max(0, m.start() - 6) : m.start()]
         if before.endswith("thang ") or before.endswith("cua "):
             continue
+        if _NAMED_FOR.search(x.f, max(0, m.start() - 20), m.start()):
+            continue  # "nhà văn hóa công nhân", "khu nhà trọ công nhân": a place's name
         if _ACTED_ON.search(x.f, max(0, m.start() - 30), m.start()):
             continue  # "bầu 9 ủy viên Ban Chấp hành": who is elected, not who attends
         if "nhận" in x.low[m.start() : m.end()]:
@@ -962,12 +1242,43 @@ def _people(x: _Reading) -> None:
             continue
         role = best[1]
         x.add(role, name)
+        if role == "chair" and "chair_title" not in x.out:
+            titled = _with_title(x, b)
+            if titled > b:  # "Chủ trì: đồng chí Trần Văn Bình, Chủ tịch"
+                x.add("chair_title", x.span(b, titled).strip(" ,"))
         if role == "signer" and "signer_role" not in x.out:
             window = x.f[max(0, left_cut) : max(right_cut, b)]
             x.add("signer_role", "deputy" if _DEPUTY.search(window) else "chair")
+    if "contact" not in x.out:
+        _contact_by_title(x)
     for m in PHONE_NUMBER.finditer(x.t):
         if not x.is_taken(m.start()):
             x.add("phone", m.group())
+
+
+# "liên hệ đ/c Thu 0935 678 910", "lien he chi Lan": a contact named by a title and a given
+# name only (no surname for the full-name reader); the name goes with the phone number.
+_CONTACT_TITLE = re.compile(
+    _B + r"(?:lien he|lien lac)\s+(?:voi\s+)?"
+    r"(?P<title>dong chi|d/c|chi|anh|ong|ba|co|thay|em)\s+"
+)
+_TITLE_FORMS = ("đồng chí", "đ/c", "chị", "anh", "ông", "bà", "cô", "thầy", "em")
+
+
+def _contact_by_title(x: _Reading) -> None:
+    for m in _CONTACT_TITLE.finditer(x.f):
+        title_start = m.start("title")
+        if not x.is_form(title_start, m.end("title"), *_TITLE_FORMS):
+            continue
+        name = re.match(r"[^\W\d_][^\W\d_]*(?: [^\W\d_]+){0,2}", x.t[m.end() :])
+        if not name or not name.group()[0].isupper():
+            continue
+        words = name.group().split()
+        while len(words) > 1 and not words[-1][0].isupper():
+            words.pop()  # "chị Lan số điện thoại": the name ends where lowercase starts
+        end = m.end() + len(" ".join(words))
+        x.take("contact", title_start, end)
+        return
 
 
 def _numbers(x: _Reading) -> None:
@@ -983,10 +1294,56 @@ def _numbers(x: _Reading) -> None:
             continue
         if x.low[m.start() : m.end()].endswith("phân"):
             continue  # "6 phân xưởng" (workshops), not "6 phần" (portions)
+        if _not_a_size(x, m.start()):
+            continue
         x.add("numbers", x.span(m.start(), m.end()))
     m = _DOC_NUMBER.search(x.f)
     if m:
         x.add("doc_number", x.span(m.start(1), m.end(1)))
+
+
+# A count is the size of what the document is about ("Quy mô: 200 công nhân") unless its
+# clause says it is per item ("mỗi tổ cử 1 đội 3 người") or a target or an act ("kết nạp 60
+# đoàn viên mới", "thành lập 2 CĐCS mới"): listed as a total, it would mislead; the
+# trainee's clause, which the draft carries, says what it is.
+_PER_ITEM = re.compile(r"(?<![a-z])moi(?![a-z])")
+_TARGET = re.compile(
+    r"(?<![a-z])(?:ket nap|thanh lap|phat trien|phan dau|chi tieu|vuot|giam|tang them)(?![a-z])"
+)
+
+
+def _not_a_size(x: _Reading, start: int) -> bool:
+    before = x.f[max(0, start - 60) : start]
+    clause = re.split(r"[,;:\n(]|\.\s", before)[-1]
+    offset = start - len(clause)
+    for m in _PER_ITEM.finditer(clause):
+        if x.is_form(offset + m.start(), offset + m.end(), "mỗi"):
+            return True
+    return bool(_TARGET.search(clause))
+
+
+# "Viết kịch bản video 45 giây", "..., khoảng 60 giây" limit the draft; "mỗi người chỉ mất
+# khoảng 5 phút", "tập thể dục giữa ca mỗi ngày 10 phút" are durations in the world, facts
+# the draft must carry. A duration limits the draft when its clause names a video, a
+# script or a rewrite, or says nothing but the duration.
+_DRAFT_WORDS = re.compile(
+    r"(?<![a-z])(?:video|clip|kich ban|tiktok|reels?|shorts|youtube|phim|thoi luong|doc"
+    r"|phat bieu|bai noi|loi dan|viet|soan|lam lai|rut|ngan|chi con|con lai|tong cong"
+    r"|doi thanh|sua thanh|chinh thanh|keo dai thanh)(?![a-z])"
+)
+_LIMIT_CUES = re.compile(
+    r"(?<![a-z])(?:duoi|toi da|khong qua|khong vuot qua|it hon|khoang|chung|tam|gioi han"
+    r"|trong vong|trong|dai|hay|nhe|nha|chi|con|thanh|xuong|lai|thoi|nua|hon|o muc)(?![a-z])"
+)
+
+
+def is_world_duration(folded: str, number_start: int) -> bool:
+    """The seconds or minutes said at ``number_start`` (in folded text) are a duration in
+    the world, not a limit on the draft."""
+    clause = re.split(r"[,;:(\n]|\.\s", folded[max(0, number_start - 80) : number_start])[-1]
+    if _DRAFT_WORDS.search(clause):
+        return False
+    return bool(re.search(r"[a-z0-9]", _LIMIT_CUES.sub(" ", clause)))
 
 
 def _style(x: _Reading) -> None:
@@ -999,6 +1356,8 @@ def _style(x: _Reading) -> None:
             continue
         if unit == "phut" and re.search(r"(h|gio)\s?$", x.f[max(0, m.start(2) - 5) : m.start(2)]):
             continue
+        if unit in ("giay", "s", "phut") and is_world_duration(x.f, m.start(2)):
+            continue
         if unit in ("s",) and not m.group(1) and not x.t[m.start(2) - 1 : m.start(2)].isspace():
             pass
         x.add("length", x.span(m.start(), m.end()))
@@ -1008,7 +1367,8 @@ def _style(x: _Reading) -> None:
         if len(m.group()) > 2:
             x.add("hashtags", m.group())
     for m in _COLOUR.finditer(x.f):
-        if not x.is_form(m.start(), m.start() + 3, "màu"):
+        word = x.f[m.start() :].split(" ", 1)[0]
+        if not x.is_form(m.start(), m.start() + len(word), *_COLOUR_WORD[word]):
             continue
         x.add("colours", x.span(m.start(), m.end()))
 
@@ -1050,9 +1410,61 @@ _WHEN_TOKEN = re.compile(
 )
 
 
-def _moved(x: _Reading) -> None:
+# "hoãn Hội nghị ... dự kiến ngày 20/1/2026 sang ngày 27/1/2026", "lùi hội thao ngày 10/5
+# sang ngày 17/5": the verb of a move, then the old day, then "sang" and the new one.
+_POSTPONED = re.compile(
+    _B + r"(?P<verb>hoan|lui|doi|chuyen|dich)\s(?P<old>[^.;\n]{0,120}?)\s(?:sang|qua)\s+"
+    r"(?=(?:luc\s+|ngay\s+|thu\s+|chu nhat|\d))"
+)
+_MOVE_VERBS = ("hoãn", "lùi", "dời", "đổi", "chuyển", "dịch")
+
+
+def _old_whens(x: _Reading) -> Iterator[set[str]]:
+    """The days and hours a prompt says an event is moved *from*."""
     for m in _MOVED.finditer(x.f):
-        old = set(_WHEN_TOKEN.findall(m.group("old") or m.group("old2") or ""))
+        yield set(_WHEN_TOKEN.findall(m.group("old") or m.group("old2") or ""))
+    for m in _POSTPONED.finditer(x.f):
+        if x.is_form(m.start("verb"), m.end("verb"), *_MOVE_VERBS):
+            yield set(_WHEN_TOKEN.findall(m.group("old")))
+
+
+# "chuyển ... từ hội trường A sang nhà văn hóa công nhân": where it now takes place
+_MOVED_PLACE = re.compile(
+    _B + r"(?:chuyen|doi|dich|don)\s[^.;\n]{0,120}?(?<![a-z])(?:tu|khoi)\s[^.;\n]{1,80}?"
+    r"\s(?:sang|qua)\s+(?=(?:phong|hoi truong|nha|san|sanh|khu|tang|van phong|truong|cung)"
+    r"(?![a-z]))"
+)
+
+
+# "buổi tập ... tại sân công ty chuyển vào nhà ăn tầng 1": the place it moves into is
+# the place; the old one stays in the trainee's sentence
+_MOVED_INTO = re.compile(
+    _B + r"(?:chuyen|doi|don|dich) (?:vao|ve|den|toi|sang|qua) (?:tai |o )?"
+    r"(?=(?:phong|hoi truong|nha|san|sanh|khu|tang|van phong|truong|cung|hoi)(?![a-z]))"
+)
+
+
+def _moved_place(x: _Reading) -> None:
+    for m in _MOVED_INTO.finditer(x.f):
+        verb_end = x.f.index(" ", m.start())
+        if not x.is_form(m.start(), verb_end, "chuyển", "đổi", "dời", "dọn", "dịch"):
+            continue
+        start, end = _clause(x, m.end(), kind="place")
+        if end - start >= 3:
+            x.out["place"] = [x.span(start, end)]
+            return
+    if "place" in x.out:
+        return
+    for m in _MOVED_PLACE.finditer(x.f):
+        start, end = _clause(x, m.end(), kind="place")
+        if end - start >= 3:
+            x.add("place", x.span(start, end))
+            return
+
+
+def _moved(x: _Reading) -> None:
+    _moved_place(x)
+    for old in _old_whens(x):
         if not old:
             continue
         for slot in ("date", "time", "weekday"):
@@ -1086,14 +1498,27 @@ def merge(turns: Iterable[dict[str, list[str]]]) -> dict[str, list[str]]:
 
 def parse_date(value: str, today: dt.date) -> dt.date | None:
     """A calendar date from a verbatim value ("15/5/2026", "05 tháng 5 năm 2026")."""
-    m = FOLDED_DATE.search(fold(value))
+    folded = fold(value)
+    m = FOLDED_DATE.search(folded)
     if not m:
         return None
     day, month, year = folded_date_parts(m)
+    if year is None:
+        year = _range_year(folded, m.end(), (month, day))
     try:
         return dt.date(year or today.year, month, day)
     except ValueError:
         return None
+
+
+def _range_year(folded: str, after: int, month_day: tuple[int, int]) -> int | None:
+    """The year of "25/01" in "từ 25/01 đến 05/02/2027": the range's end gives it (the year
+    before when the range crosses New Year: "từ 25/12 đến 05/01/2027")."""
+    for later in FOLDED_DATE.finditer(folded, after):
+        end_day, end_month, end_year = folded_date_parts(later)
+        if end_year is not None:
+            return end_year - 1 if month_day > (end_month, end_day) else end_year
+    return None
 
 
 class Length:

@@ -53,11 +53,24 @@ _TASK_WORDS: tuple[tuple[str, str], ...] = (
         "post",
         r"bai dang|bai viet|status|bai post|tin nhan|caption|post"
         r"|bai (?:fb|facebook|face|zalo|fanpage|page)|tin (?:zalo|fb)"
-        r"|dang (len |tren )?(facebook|fanpage|zalo|mang xa hoi|trang)",
+        r"|dang (len |tren )?(facebook|fanpage|zalo|mang xa hoi|trang)"
+        # "viết bài chúc mừng 8/3 ...": a written greeting or thanks to share, channel or not;
+        # a speech, a paper or a test is no post
+        r"|bai (?:chuc mung|cam on|chia buon|phan uu|tri an|gioi thieu|tuyen truyen|vinh danh)"
+        r"|viet bai(?! (?:phat bieu|tham luan|thu hoach|du thi|bao cao|giang|tap|hoc|kiem tra"
+        r"|thi|luan|van|tho|hat|trinh bay))",
     ),
     # union clerks' abbreviations: TB, GM, KH, BC, BB; "Mời ... dự ..." is an invitation
     ("minutes", r"bien ban|bb"),
-    ("invitation", r"giay moi|thu moi|gm|moi (?:[a-z0-9]+ ){1,8}(?:du|tham du)"),
+    # "Kính mời bà ..., Phó Chủ tịch ..., dự Hội nghị ...": an invitation written out, its
+    # first words the formula of address, however long the title before "dự"
+    (
+        "invitation",
+        r"giay moi|thu moi|gm|kinh moi|xin moi|moi (?:[a-z0-9]+ ){1,8}(?:du|tham du)"
+        # "Mời đồng chí Lê Thị Mai, Trưởng ban Nữ công, tới dự ...": a title between
+        r"|moi (?:ong|ba|dong chi|d/c|quy|cac dong chi)(?![a-z])[^.;\n]{0,120}?"
+        r"(?:toi du|den du|tham du|du)(?![a-z])",
+    ),
     ("plan", r"ke hoach|kh"),
     ("report", r"bao cao|bc"),
     ("notice", r"thong bao|tb"),

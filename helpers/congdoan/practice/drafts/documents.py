@@ -11,7 +11,7 @@ import re
 
 from ... import vocabulary as forms
 from ...text import fold_aligned, format_date, nfc
-from .._text import end_sentence, fold
+from .._text import end_sentence, fold, without_dangling
 from ..accents import restore
 from ..details import parse_date
 from .context import Built, Context, has_year, t
@@ -43,10 +43,9 @@ def _city(ctx: Context) -> str:
     if not cities:
         return ctx.placeholder("city")
     names = fold(" ".join(v for v in (ctx.val("org"), ctx.val("superior")) if v))
-    for city in cities:
-        if fold(city) in names:
-            return city
-    return cities[0]
+    # a unit's name ends with where it is: "Công ty CP Bia Hà Nội - Huế" is in Huế
+    named = [(names.rfind(fold(city)), city) for city in cities if fold(city) in names]
+    return max(named)[1] if named else cities[0]
 
 
 # Documents that announce something ahead: they are signed before it happens.
@@ -184,9 +183,40 @@ _NOTICE_KINDS = (
     (
         "change",
         r"thay doi|doi lich|tam dung|dieu chinh|hoan (?:to chuc|lai)|duong day nong"
-        r"|(?:doi|lui|chuyen|dich) (?:lai )?(?:ngay|gio|thoi gian|dia diem|lich)(?![a-z])",
+        r"|(?:doi|chuyen|dieu chinh) thanh"  # "giờ mở cửa ... đổi thành 7h30 đến 17h"
+        r"|(?:doi|lui|chuyen|dich) (?:lai )?(?:ngay|gio|thoi gian|dia diem|lich)(?![a-z])"
+        # "hoãn Hội nghị ... dự kiến ngày 20/1 sang ngày 27/1": moved to a new day
+        r"|(?<![a-z])(?:hoan|lui|doi|chuyen|dich|don) [^.;\n]{0,120}? (?:sang|qua) "
+        r"(?:luc |ngay |thu |chu nhat|\d)"
+        # "chuyển Hội nghị từ hội trường tầng 1 sang phòng họp số 5": moved to a new place
+        r"|(?<![a-z])(?:chuyen|doi|dich|don) [^.;\n]{0,120}?(?<![a-z])(?:tu|khoi) [^.;\n]{1,80}? "
+        r"(?:sang|qua) "
+        # "tại sân công ty chuyển vào nhà ăn tầng 1": moved into another place
+        r"|(?<![a-z])(?:chuyen|doi|don|dich) (?:vao|ve|den|toi|sang|qua) (?:tai |o )?"
+        r"(?:phong|hoi truong|nha|san|sanh|khu|tang|van phong|truong|cung|hoi)(?![a-z])",
+    ),
+    # help for a member in hardship: a visit, an allowance, a condolence. It informs; the
+    # hospital where a member is treated is not a place to attend.
+    (
+        "support",
+        r"tham hoi|tro cap|chia buon|phan uu|phung vieng|tu tuat|qua doi|tu tran|om dau"
+        r"|om nang|(?:bi|gap) tai nan|benh hiem ngheo"
+        r"|ho tro (?:doan vien|nguoi lao dong|cong nhan|gia dinh)",
+    ),
+    # a survey, a call for opinions, a list put up for feedback before a deadline, a contest
+    # held online: members answer where they are ("qua Google Forms", "về tổ công đoàn"),
+    # nobody attends
+    (
+        "remote",
+        r"(?<!hoi nghi )(?<!hop )(?<!buoi )(?<!toa dam )(?<!doi thoai )"
+        r"(?:khao sat|lay y kien|xin y kien|gop y|y kien phan hoi|phan hoi|phieu (?:hoi|khao sat)"
+        r"|thu thap (?:y kien|thong tin)|tham do|cong khai danh sach|binh chon"
+        r"|tra loi (?:phieu|cau hoi)|truc tuyen|online|qua google forms?|qua (?:zalo|email|app)"
+        r"|qua ung dung)(?![a-z])",
     ),
 )
+# Postponed, typed with its marks ("hoãn", "lùi", "dời"): a change even with no new day.
+_POSTPONED = re.compile(r"(?<!\w)(?:hoãn|lùi|dời)(?!\w)")
 
 
 def notice_kind(ctx: Context) -> str:
@@ -195,19 +225,23 @@ def notice_kind(ctx: Context) -> str:
     for kind, pattern in _NOTICE_KINDS:
         if re.search(pattern, folded):
             return kind
+    if _POSTPONED.search(nfc(ctx.prompt).lower()):
+        return "change"
     return "meeting"
 
 
-def _inform_items(ctx: Context) -> list[str]:
+def _inform_items(ctx: Context, kind: str) -> list[str]:
     """The fields of a notice that informs (no place or attendance unless the prompt has them)."""
     items = []
     if ctx.val("date") or ctx.val("time"):
         items.append(
             _field(forms.FIELD["time"], end_sentence(ctx.when(with_time=bool(ctx.val("time")))))
         )
-    if ctx.val("place"):
+    # a visit with its hour is an outing: its place is where to go; else it is where the
+    # member is treated, said in the trainee's sentence
+    if ctx.val("place") and (kind not in ("support", "remote") or ctx.val("time")):
         items.append(_field(forms.FIELD["place"], end_sentence(ctx.val("place"))))
-    if ctx.val("audience"):
+    if ctx.val("audience") and kind != "support":  # the member helped, not who attends
         items.append(_field(forms.FIELD["audience"], end_sentence(ctx.joined("audience"))))
     activities = ctx.joined("activities", "; ")
     if activities:
@@ -236,8 +270,13 @@ def _meeting_subject(ctx: Context) -> str | None:
 # "Giải cầu lông cán bộ, viên chức": a pair of audiences inside a name, not two clauses
 _PAIR = r",(?= (?:vien chuc|nguoi lao dong|cong nhan|nhan vien|giao vien)(?![a-z]))"
 _NOTICE_HEAD = re.compile(
-    r"(?:thong bao|tb)\s*:?\s+(?:ve viec\s+)?(?P<what>(?:[a-z0-9/ -]|[.,](?=\d)|" + _PAIR + r")+?)"
-    r"(?=\s+(?:cho|cua|toi|den|gui|de|gom|bao gom|luc|vao|ngay(?=\s+\d)|tai|tu ngay|tu(?=\s+\d))\s"
+    # "TB: do mưa lớn, buổi tập ... chuyển ...": the cause said first is not the matter
+    r"(?:thong bao|tb)\s*:?\s+(?:(?:do|vi|boi vi|tu ngay|ke tu ngay|tu) [^,;.\n]{1,60}[,;]\s*)?"
+    r"(?:ve viec\s+)?"
+    r"(?P<what>(?:[a-z0-9/ '\"“”‘’-]|[.,](?=\d)|" + _PAIR + r")+?)"
+    r"(?=\s+(?:cho|cua|toi|den|gui|(?<!chuyen )de|gom|bao gom|luc|vao|ngay(?=\s+\d)|tai|tu ngay"
+    r"|tu(?=\s+\d))\s"
+    r"|\s+\d{1,2}\s?(?:h\d{0,2}|gio)(?![a-z])"  # "buổi tập chiều nay 16h": not the hour
     r"|\s*(?:[:;\n(]|[.,](?!\d))|$)"
 )
 
@@ -246,10 +285,52 @@ def _head_subject(ctx: Context, head: re.Pattern[str]) -> str | None:
     """What the prompt's first line says the document is about (``head``'s group "what"),
     in the trainee's words; ``None`` when it names nothing of two words or more."""
     text = nfc(ctx.prompt.split("\n", 1)[0])
-    m = head.search(fold_aligned(text))
+    m = head.search(_content_words_masked(text, fold_aligned(text)))
     if not m or len(m.group("what").split()) < 2:
         return None
-    return restore(text[m.start("what") : m.end("what")].strip(" ,"))
+    end = _past_quote(text, m.start("what"), m.end("what"))
+    return restore(without_dangling(text[m.start("what") : end].strip(" ,")))
+
+
+# The words a subject stops at, as typed with marks: "cửa" (door) folds to "cua" but is not
+# "của" (of), "chuyên đề" is not "để"; typed with marks, the other forms do not stop it.
+_STOP_MARKED = {
+    "cua": "của", "de": "để", "toi": "tới", "den": "đến", "gui": "gửi", "tai": "tại",
+    "luc": "lúc", "vao": "vào", "ngay": "ngày", "tu": "từ", "gom": "gồm",
+}  # fmt: skip
+_STOP_WORD = re.compile(r"(?<![a-z])(?:" + "|".join(_STOP_MARKED) + r")(?![a-z])")
+
+
+def _content_words_masked(text: str, folded: str) -> str:
+    """``folded`` with the stop words that were typed as other words ("cửa") masked."""
+    if fold(text) == text.lower():
+        return folded  # typed without marks: "cua" may be "của"
+    return _STOP_WORD.sub(
+        lambda m: (
+            m.group()
+            if text[m.start() : m.end()].lower() == _STOP_MARKED[m.group()]
+            else "x" * len(m.group())
+        ),
+        folded,
+    )
+
+
+_QUOTE_PAIRS = {"'": "'", '"': '"', "“": "”", "‘": "’"}
+
+
+def _past_quote(text: str, start: int, end: int) -> int:
+    """``end``, moved past the closing mark of a quote the subject opens but does not close:
+    "tuyên dương 'Giỏi việc trường, đảm việc nhà'" is not cut at its comma."""
+    for opening, closing in _QUOTE_PAIRS.items():
+        opened = text.rfind(opening, start, end)
+        if opened < 0 or (opening == closing and text.count(opening, start, end) % 2 == 0):
+            continue
+        if opening != closing and text.find(closing, opened, end) >= 0:
+            continue
+        closed = text.find(closing, max(end, opened + 1))
+        if closed >= 0:
+            return closed + 1
+    return end
 
 
 def _notice_subject(ctx: Context) -> str | None:
@@ -281,7 +362,7 @@ def build_notice(ctx: Context) -> Built:
         key = "doc.notice_opening_theme" if theme else "doc.notice_opening"
         lines.append(t(key, org=org, event=ctx.event(), theme=theme or ""))
     if kind != "meeting":
-        lines += _numbered(_inform_items(ctx))
+        lines += _numbered(_inform_items(ctx, kind))
         lines += _extras(ctx)
         audience = ctx.joined("audience") or t("doc.everyone")
         lines.append(t("doc.notice_closing_inform", audience=audience))
@@ -304,8 +385,41 @@ def build_notice(ctx: Context) -> Built:
     return Built("\n".join(lines))
 
 
+# "giấy mời ... dự họp Ban Chấp hành mở rộng lúc 14h00": what follows "dự" is what the
+# invitees attend, even when no event word names it.
+_ATTEND = re.compile(
+    r"(?<![a-z])(?:den du|toi du|tham du|du(?!\s+(?:kien|dinh|thao|tru|toan|an|bi)(?![a-z])))"
+    r"\s+(?:buoi\s+)?(?P<what>[a-z0-9 ]+?)"
+    r"(?=\s+(?:luc|vao|ngay|tai|tu|cua|cho|voi|sang|chieu|toi|thu)\s|\s*[,.;:\n(]|$)"
+)
+
+
+def _attended(ctx: Context) -> str | None:
+    text = nfc(ctx.prompt.split("\n", 1)[0])
+    m = _ATTEND.search(fold_aligned(text))
+    if not m or len(m.group("what").split()) < 2:
+        return None
+    return restore(text[m.start("what") : m.end("what")])
+
+
+# "Giấy mời các đồng chí Ủy viên Ban Chấp hành họp thường kỳ tháng 12 lúc 8h ...": the
+# meeting the invitees are called to is what they attend
+_CALLED_TO = re.compile(
+    r"(?<![a-z])(?P<what>hop\s+[a-z0-9 ]+?)"
+    r"(?=\s+(?:luc|vao|ngay|tai|tu|cua|cho|voi|sang|chieu|toi|thu)\s|\s*[,.;:\n(]|$)"
+)
+
+
+def _called_to(ctx: Context) -> str | None:
+    text = nfc(ctx.prompt.split("\n", 1)[0])
+    m = _CALLED_TO.search(fold_aligned(text))
+    if not m or text[m.start() : m.start() + 3].lower() not in ("họp", "hop"):
+        return None
+    return restore(text[m.start("what") : m.end("what")].strip())
+
+
 def build_invitation(ctx: Context) -> Built:
-    event = ctx.event()
+    event = ctx.val("event") or _attended(ctx) or _called_to(ctx) or ctx.event()
     lines = _header(ctx, forms.SUBJECT.format(subject=t("doc.invitation_subject", event=event)))
     lines.append(f"{t('doc.invitation_opening', org=ctx.need('org'))} {forms.INVITE}")
     lines.append(end_sentence(ctx.need("audience")))
@@ -408,7 +522,8 @@ def build_plan(ctx: Context) -> Built:
     lines.append(s["budget"])
     budget = _total_budget(ctx) or ctx.placeholder("budget")
     lines.append("- " + t("doc.plan_budget", budget=budget))
-    lines.append("- " + t("doc.plan_budget_rule"))
+    rule = "doc.plan_budget_rule_payer" if _paid_by_other(ctx) else "doc.plan_budget_rule"
+    lines.append("- " + t(rule))
     lines.append(s["assignments"])
     assignments = ctx.all("assignments")
     if assignments:
@@ -453,7 +568,7 @@ _REPORT_HEAD = re.compile(
     r"(?:bao cao|bc)(?:\s+nhanh)?\s*:?\s+(?:ve\s+(?:viec\s+)?)?"
     r"(?P<what>(?:[a-z0-9/ ,'-]|[.](?=\d))+?)"
     r"(?=\s+(?:cua(?= (?:cong doan|cdcs|ldld|lien doan|ban chap hanh|bch))|gui|cho"
-    r"|tai(?! nan| chinh| san| tro| lieu)|ngay|luc|vao|len)\s"
+    r"|tai(?! nan| chinh| san| tro| lieu)|ngay(?=\s+\d)|luc|vao|len)\s"
     r"|\s*(?:[:;\n(]|\.(?!\S))|$)"
 )
 
@@ -554,11 +669,26 @@ _NOT_BUDGET = re.compile(
     r"(?<![a-z])(?:(?:moi|1) (?:suat|phan|nguoi|doan vien|chau|lan|gia dinh|truong hop|to|tap the)"
     r"|thuong|khen thuong|giai (?:nhat|nhi|ba|khuyen khich|dac biet)|tai tro|ung ho|quyen gop"
     r"|ho tro|tham hoi|tri gia|nhuan but|thiet hai|muc dong|muc thu|dong gop|phan thuong"
+    r"|tro cap|muc(?! chi| kinh phi)"  # "trợ cấp ..., mức 2.000.000 đồng": one member's
     r"|co cau giai|moi giai|moi suat|moi phan)(?![a-z])"
 )
 _PRIZE_LIST = re.compile(r"(?<![a-z])(?:giai thuong|co cau giai|phan thuong|tien thuong)\W")
 _BUDGET_CUE = re.compile(r"(?<![a-z])(?:kinh phi|du tru|ngan sach|tong chi|tong kinh phi)(?![a-z])")
 _CLAUSE_BREAK = re.compile(r"[;.\n(]|,(?!\d)|(?<!\d),")
+
+
+# An amount said per person, per gift, per session or per month ("450.000 đồng/người",
+# "2 triệu đồng mỗi người", "800.000 đồng/buổi") is a rate, not what the whole costs:
+# even after "kinh phí", the budget line would read as a total.
+_PER_UNIT_AFTER = re.compile(
+    r"\s*(?:/\s*[a-z]|(?:moi|mot|1|cho moi|tren)\s+(?:nguoi|suat|phan|lan|buoi|ngay|thang"
+    r"|nam|doan vien|cong nhan|lao dong|chau|ho|gia dinh|truong hop|ca nhan|luot|ve|tap the"
+    r"|to|doi|em|hoc sinh|khach)(?![a-z]))"
+)
+
+
+def _per_unit(folded: str, at: int, value: str) -> bool:
+    return "/" in value or bool(_PER_UNIT_AFTER.match(folded, at + len(fold(value))))
 
 
 def _is_budget(ctx: Context, value: str) -> bool:
@@ -567,6 +697,8 @@ def _is_budget(ctx: Context, value: str) -> bool:
     at = folded.find(fold(value))
     if at < 0:
         return True
+    if _per_unit(folded, at, value):
+        return False
     before = folded[max(0, at - 60) : at]
     sentence = re.split(r"[;.\n]\s", before)[-1]  # "giải thưởng: nhất 3 triệu, nhì 2 triệu"
     if _PRIZE_LIST.search(sentence):
@@ -576,6 +708,19 @@ def _is_budget(ctx: Context, value: str) -> bool:
     breaks = list(_CLAUSE_BREAK.finditer(before))
     clause = before[breaks[-1].end() :] if breaks else before
     return not _NOT_BUDGET.search(clause)
+
+
+# "chi phí ... do công ty chi trả", "doanh nghiệp tài trợ toàn bộ": someone other than
+# the union pays; "Kinh phí chi từ nguồn tài chính công đoàn" would contradict the prompt.
+_OTHER_PAYER = re.compile(
+    r"(?<![a-z])(?:do |tu )?(?:cong ty|doanh nghiep|nguoi su dung lao dong|nha truong|co quan"
+    r"|ban giam doc|ban giam hieu|chu doanh nghiep|nha tai tro)(?: [a-z]+){0,4}?"
+    r" (?:chi tra|dai tho|tai tro toan bo|chi toan bo|chiu)(?![a-z])"
+)
+
+
+def _paid_by_other(ctx: Context) -> bool:
+    return bool(_OTHER_PAYER.search(fold(nfc(ctx.prompt))))
 
 
 def _total_budget(ctx: Context) -> str | None:
@@ -589,20 +734,32 @@ def _total_budget(ctx: Context) -> str | None:
     return t("list_joiner").join(totals) if totals else None
 
 
+_MINUTES_HEAD = re.compile(
+    r"(?:bien ban|bb)\s+(?:cuoc\s+)?(?P<what>hop\s[a-z0-9 /-]+?)"
+    r"(?=\s+(?:luc|vao|ngay|tai|thu|sang|chieu|toi|ve|de)\s|\s*[,.;:\n(]|$)"
+)
+
+
 def build_minutes(ctx: Context) -> Built:
     """A biên bản (NĐ 30, mẫu 1.9): when and where, who, the proceedings, the conclusion,
     when it ended, and the signatures of the secretary and the chair side by side."""
     event = ctx.val("event") or ctx.val("subject")
-    subject = t("doc.minutes_subject", event=event) if event else ctx.placeholder("event")
+    meeting = None if event else _head_subject(ctx, _MINUTES_HEAD)
+    if meeting:  # "biên bản họp Ban Chấp hành ...": the meeting the prompt names
+        subject = meeting[:1].upper() + meeting[1:]
+    else:
+        subject = t("doc.minutes_subject", event=event) if event else ctx.placeholder("event")
     lines = _header(ctx, subject)
     # "Chủ trì: đồng chí Lê Thị Hoa, Chủ tịch": the name may be read as the signer's
     chair = ctx.joined("chair") or ctx.val("signer") or ctx.placeholder("chair")
     secretary = ctx.need("secretary")
+    title = ctx.val("chair_title")  # "Chủ trì: đồng chí ..., Chủ tịch": not a loose bullet
+    chaired = f"{chair}, {title}" if title and ctx.val("chair") else chair
     lines += [
         t("doc.minutes_start", when=end_sentence(ctx.when())),
         t("doc.minutes_place", place=end_sentence(ctx.need("place"))),
         t("doc.minutes_participants", audience=end_sentence(ctx.need("audience"))),
-        t("doc.minutes_chair", chair=end_sentence(chair)),
+        t("doc.minutes_chair", chair=end_sentence(chaired)),
         t("doc.minutes_secretary", secretary=end_sentence(secretary)),
         t("doc.minutes_content"),
     ]

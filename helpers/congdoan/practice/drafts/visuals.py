@@ -10,7 +10,9 @@ import re
 
 from ... import vocabulary as forms
 from ...text import nfc
-from .._text import fold
+from .._text import end_sentence, fold
+from ..details import names_an_event
+from .carry import prompt_points
 from .context import Built, Context, t
 from .posts import suggested_hashtags
 
@@ -91,22 +93,26 @@ def build_video(ctx: Context) -> Built:
         total = 30
     event = ctx.event()
     audience = ctx.joined("audience") or t("video.audience_default")
-    time = ctx.need("time", ctx.val("time"))
-    date = ctx.date_text(ctx.val("date")) if ctx.val("date") else ctx.placeholder("date")
-    ctx.check_weekday()
-    place = ctx.need("place")
     scenes: list[tuple[str, str, str]] = [
         (
             t("video.hook_picture", audience=audience, event=event),
             event,
             t("video.hook_voice", event=event),
         ),
-        (
-            t("video.info_picture"),
-            t("video.info_screen", time=time, date=date, place=place),
-            t("video.info_voice", event=event, time=time, date=date, place=place),
-        ),
     ]
+    happening = _takes_place(ctx)
+    if happening:
+        time = ctx.need("time", ctx.val("time"))
+        date = ctx.date_text(ctx.val("date")) if ctx.val("date") else ctx.placeholder("date")
+        ctx.check_weekday()
+        place = ctx.need("place")
+        scenes.append(
+            (
+                t("video.info_picture"),
+                t("video.info_screen", time=time, date=date, place=place),
+                t("video.info_voice", event=event, time=time, date=date, place=place),
+            )
+        )
     optional: list[tuple[str, str, str]] = []
     theme = ctx.val("theme") or ctx.val("slogan")
     if theme:
@@ -122,7 +128,10 @@ def build_video(ctx: Context) -> Built:
                 t("video.activities_voice", activities=activities),
             )
         )
-    figures = ctx.figures()
+    # counts only: an amount ("mỗi hộ 20 triệu đồng") is no size, its sentence says what it is
+    # and only for an event: "đã hỗ trợ 12 đoàn viên" is what a fund did, in its sentence
+    figures = t("list_joiner").join(ctx.loose("numbers")) if happening else None
+    figures = figures or None
     people_voice = (
         t("video.people_voice_figures", audience=audience, figures=figures)
         if figures
@@ -132,16 +141,22 @@ def build_video(ctx: Context) -> Built:
     # Scenes that carry details from the prompt are always kept.
     given = len(optional) if (figures or ctx.val("audience")) else len(optional) - 1
     optional.append((t("video.moment_picture"), "", t("video.moment_voice")))
-    n = max(3, min(8, round(total / 8)))
+    hashtags = " ".join(ctx.all("hashtags") + suggested_hashtags(ctx))
+    contact = ctx.contact()
+    cta = "video.cta_" if happening else "video.cta_info_"  # a fund is not signed up for
+    cta_screen = " ".join(v for v in (t(cta + "screen"), contact, hashtags) if v)
+    org = ctx.val("org") or ""
+    cta_picture = t("video.cta_picture", org=org).replace("  ", " ")
+    closing = (cta_picture, cta_screen, t(cta + "voice"))
+    # the prompt's other facts get scenes of their own; generic scenes make room for them
+    facts = _fact_scenes(ctx, [*scenes, *optional, closing])
+    if (len(scenes) + len(optional) + len(facts) + 1) * _LONGEST_SCENE < total:
+        facts = _fact_scenes(ctx, [*scenes, *optional, closing], per_scene=1)  # room to fill
+    n = max(3, min(8, round(total / 8))) - len(facts)
     while optional and (len(scenes) < n - 1 or given > 0):
         scenes.append(optional.pop(0))
         given -= 1
-    hashtags = " ".join(ctx.all("hashtags") + suggested_hashtags(ctx))
-    contact = ctx.contact()
-    cta_screen = " ".join(v for v in (t("video.cta_screen"), contact, hashtags) if v)
-    org = ctx.val("org") or ""
-    cta_picture = t("video.cta_picture", org=org).replace("  ", " ")
-    scenes.append((cta_picture, cta_screen, t("video.cta_voice")))
+    scenes += [*facts, closing]
     spans = _scene_seconds([voice for _, _, voice in scenes], total)
     total = sum(spans)
     channel = ctx.joined("channel") or t("video.channel_default")
@@ -163,7 +178,65 @@ def build_video(ctx: Context) -> Built:
     return Built("\n".join(lines))
 
 
+def _takes_place(ctx: Context) -> bool:
+    """The video promotes something that happens at a time and a place: only then does a
+    scene say when and where (a fund, a movement or a person does not "take place")."""
+    if ctx.val("time") or ctx.val("date"):  # a place alone is where a fund or a library is
+        return True
+    return any(names_an_event(value) for value in ctx.all("event") + ctx.all("subject"))
+
+
+_FACTS_PER_SCENE = 3
+
+
+def _fact_scenes(
+    ctx: Context, scenes: list[tuple[str, str, str]], per_scene: int = _FACTS_PER_SCENE
+) -> list[tuple[str, str, str]]:
+    """Scenes carrying every clause of the prompt the other scenes do not hold, in the
+    trainee's words ("đã cho 40 hộ vay", "không lãi suất"), as posts and documents do;
+    ``per_scene`` facts a scene (one each when a long video needs more scenes)."""
+    draft = "\n".join(" ".join(scene) for scene in scenes)
+    points = [p.rstrip(" .;") for p in prompt_points(ctx, draft)]
+    added = []
+    for i in range(0, len(points), per_scene):
+        group = points[i : i + per_scene]
+        voice = " ".join(end_sentence(point) for point in group)
+        added.append((t("video.facts_picture"), " / ".join(group), voice))
+    return added
+
+
 # ====================================================================== image prompt
+
+# "màu chủ đạo xanh dương và đỏ" goes after the label "Màu chủ đạo:": only the hues
+_COLOUR_LEAD = re.compile(
+    r"^(?:màu|mau|tông màu|tông|tong mau|tong|gam màu|gam mau|gam|tone)(?: (?:sắc|sac))?"
+    r"(?: (?:chủ đạo|chu dao|chính|chinh|nền|nen))?"
+    r"(?: (?:là|la|gồm|gom|với|voi))?\s+",
+    re.I,
+)
+
+
+_HUE_MARKS = {
+    "xanh la cay": "xanh lá cây", "xanh la": "xanh lá", "xanh duong": "xanh dương",
+    "nuoc bien": "nước biển", "da troi": "da trời", "do": "đỏ", "vang": "vàng",
+    "trang": "trắng", "hong": "hồng", "tim": "tím", "den": "đen", "nau": "nâu", "bac": "bạc",
+    "xam": "xám", "nhat": "nhạt", "dam": "đậm", "phan": "phấn", "tuoi": "tươi", "va": "và",
+    "ngoc": "ngọc", "sam": "sẫm", "dat": "đất",
+}  # fmt: skip
+_HUE_WORDS = re.compile(
+    r"(?<!\w)(?:" + "|".join(sorted(_HUE_MARKS, key=len, reverse=True)) + r")(?!\w)"
+)
+
+
+def _hues(value: str) -> str:
+    """The colours of ``value`` without the words before them; typed with no marks at all,
+    the colour names get theirs back (in a list of colours "do" is red, not "because")."""
+    hues = _COLOUR_LEAD.sub("", value) or value
+    if fold(hues) == hues.lower():
+        hues = _HUE_WORDS.sub(lambda m: _HUE_MARKS[m.group().lower()], hues.lower())
+    return hues
+
+
 def build_image(ctx: Context) -> Built:
     event = ctx.event()
     audience = ctx.joined("audience")
@@ -195,7 +268,7 @@ def build_image(ctx: Context) -> Built:
     )
     text_values = ctx.all("image_text") or ctx.all("slogan") or ctx.all("theme")
     on_image = " / ".join(text_values) if text_values else ctx.placeholder("image_text")
-    colours = ctx.joined("colours") or t("image.colours_default")
+    colours = ", ".join(_hues(v) for v in ctx.all("colours")) or t("image.colours_default")
     ratio = _ratio(ctx, "image")
     lines = [
         t("image.heading", event=event),

@@ -23,6 +23,16 @@ def run(*turns: str, system: str | None = None, today: dt.date = TODAY) -> Pract
     return answer(messages, today=today)
 
 
+def draft_of(prompt: str) -> str:
+    """The draft the practice model writes for one prompt."""
+    return run(prompt).draft
+
+
+def line_with(draft: str, label: str) -> str:
+    """The first line of ``draft`` that holds ``label`` (empty when none)."""
+    return next((line for line in draft.splitlines() if label in line), "")
+
+
 def placeholders(text: str) -> int:
     return text.count(PLACEHOLDER)
 

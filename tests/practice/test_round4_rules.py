@@ -16,16 +16,7 @@ from congdoan.practice._text import fold, word_count
 from congdoan.practice.details import extract
 from congdoan.practice.tasks import detect_task
 
-from .conftest import run
-
-
-def _draft(prompt: str) -> str:
-    return run(prompt).draft
-
-
-def _line(draft: str, label: str) -> str:
-    """The first line of ``draft`` that holds ``label`` (empty when none)."""
-    return next((line for line in draft.splitlines() if label in line), "")
+from .conftest import draft_of, line_with, run
 
 
 # ------------------------------------------------------------------ 1. a length limit
@@ -82,13 +73,13 @@ def test_facts_longer_than_the_limit_are_kept_and_a_tip_says_so():
     ],
 )
 def test_a_condolence_post_is_sober_and_dates_the_ceremony(prompt):
-    draft = _draft(prompt)
+    draft = draft_of(prompt)
     for hype in ("đừng bỏ lỡ", "🎉", "📣", "cùng tham gia", "lan tỏa", "Đăng ký"):
         assert hype not in draft, hype
     ceremony = re.findall(r"(\d{1,2}/\d{1,2}/2026)", prompt)[-1]
-    assert ceremony in _line(draft, "Thời gian")
+    assert ceremony in line_with(draft, "Thời gian")
     death = re.findall(r"(\d{1,2}/\d{1,2}/2026)", prompt)[0]
-    assert death in draft and death not in _line(draft, "Thời gian")
+    assert death in draft and death not in line_with(draft, "Thời gian")
 
 
 def test_the_date_of_the_clause_with_the_time_is_the_events():
@@ -114,12 +105,12 @@ def test_the_date_of_the_clause_with_the_time_is_the_events():
     ],
 )
 def test_a_postponement_is_a_change_and_never_dates_the_event_on_the_old_day(prompt, old, new):
-    draft = _draft(prompt)
-    when = _line(draft, "Thời gian")
+    draft = draft_of(prompt)
+    when = line_with(draft, "Thời gian")
     assert old not in when and new in when
     assert old in draft  # the old day stays in the trainee's sentence
     assert "đúng giờ" not in draft
-    subject = _line(draft, "Về việc")
+    subject = line_with(draft, "Về việc")
     assert not re.search(r"(?i)(dự kiến|du kien|ngày|ngay)$", subject.strip(" ."))
 
 
@@ -134,10 +125,10 @@ def test_a_postponement_is_a_change_and_never_dates_the_event_on_the_old_day(pro
     ],
 )
 def test_a_support_notice_informs_and_its_subject_ends_on_a_whole_phrase(prompt):
-    draft = _draft(prompt)
+    draft = draft_of(prompt)
     assert "đúng giờ" not in draft and "Địa điểm:" not in draft
     assert "[bổ sung: giờ bắt đầu]" not in draft
-    subject = _line(draft, "Về việc").strip(" .").split()
+    subject = line_with(draft, "Về việc").strip(" .").split()
     assert subject[-1].lower() not in ("bị", "bi", "đang", "dang", "của", "cua", "về", "ve")
 
 
@@ -150,7 +141,7 @@ def test_a_support_notice_informs_and_its_subject_ends_on_a_whole_phrase(prompt)
     ],
 )
 def test_a_notice_subject_does_not_end_on_a_dangling_word(prompt):
-    subject = _line(_draft(prompt), "Về việc").strip(" .")
+    subject = line_with(draft_of(prompt), "Về việc").strip(" .")
     assert subject.split()[-1].lower() not in ("chuyen", "chuyển", "3", "ngày", "ngay")
     assert len(subject.split()) >= 4
 
@@ -174,7 +165,7 @@ def test_a_speech_is_not_a_post():
 
 # ------------------------------------------------------------------ 6. videos carry facts
 def test_a_video_about_a_fund_carries_its_facts_and_asks_for_no_event_time():
-    draft = _draft(
+    draft = draft_of(
         "Kịch bản video 30 giây giới thiệu Quỹ Xã hội Công đoàn: đã hỗ trợ 12 đoàn viên, "
         "mỗi người 5 triệu đồng, giải ngân trong 3 ngày"
     )
@@ -186,13 +177,13 @@ def test_a_video_about_a_fund_carries_its_facts_and_asks_for_no_event_time():
 
 
 def test_a_video_about_an_event_still_asks_for_its_time():
-    draft = _draft("Kịch bản video TikTok 30 giây mời đoàn viên dự Ngày hội hiến máu 2027")
+    draft = draft_of("Kịch bản video TikTok 30 giây mời đoàn viên dự Ngày hội hiến máu 2027")
     assert "[bổ sung: giờ bắt đầu]" in draft
 
 
 # ------------------------------------------------------------------ 7. numbers "per X"
 def test_a_number_said_per_item_stays_in_its_clause():
-    draft = _draft(
+    draft = draft_of(
         "Bài đăng Fanpage mời đoàn viên dự Hội thi cắm hoa ngày 18/10/2026 tại hội trường, "
         "mỗi khoa cử 2 người"
     )
@@ -203,12 +194,12 @@ def test_a_number_said_per_item_stays_in_its_clause():
 # ------------------------------------------------------------------ 8. weekday, event
 def test_a_weekday_before_a_date_is_written_once():
     # "thứ Tư" folds to "thu tu": its "tu" is not "từ" (from) opening a period
-    draft = _draft("Tin nhắn Zalo tổ công đoàn: họp tổ sáng thứ Tư 11/11/2026 lúc 8h tại xưởng")
+    draft = draft_of("Tin nhắn Zalo tổ công đoàn: họp tổ sáng thứ Tư 11/11/2026 lúc 8h tại xưởng")
     assert "Tư, Tư" not in draft and "thứ Tư" in draft
 
 
 def test_a_health_check_is_the_event_and_its_advice_is_kept():
-    draft = _draft(
+    draft = draft_of(
         "Soạn tin nhắn Zalo báo lịch khám sức khỏe cho người lao động ngày 9/12/2026 tại "
         "Trạm y tế phường, nhịn ăn sáng trước khi đi khám"
     )
@@ -218,7 +209,7 @@ def test_a_health_check_is_the_event_and_its_advice_is_kept():
 
 # ------------------------------------------------------------------ 9. targets
 def test_targets_are_not_the_audiences_size():
-    draft = _draft(
+    draft = draft_of(
         "Lập kế hoạch phát triển đoàn viên năm 2027 của Công đoàn xã Phú Vinh: kết nạp 40 "
         "đoàn viên mới, thành lập 3 công đoàn cơ sở mới"
     )
@@ -238,23 +229,23 @@ def test_targets_are_not_the_audiences_size():
     ],
 )
 def test_the_contacts_name_is_kept_with_the_phone(prompt, name):
-    contact = _line(_draft(prompt), "Liên hệ")
+    contact = line_with(draft_of(prompt), "Liên hệ")
     assert name in contact and re.search(r"\d{4}", contact)
 
 
 # ------------------------------------------------------------------ found reading the drafts
 def test_an_occasions_day_is_not_the_events_day():
-    draft = _draft(
+    draft = draft_of(
         "Kế hoạch tổ chức hội thao chào mừng ngày Quốc tế Phụ nữ 8/3 cho nữ công nhân, thi đấu "
         "ngày 6/3/2027 tại sân công ty"
     )
-    assert "6/3/2027" in _line(draft, "Thời gian") and "8/3" in draft
+    assert "6/3/2027" in line_with(draft, "Thời gian") and "8/3" in draft
 
 
 def test_days_of_one_month_are_one_date():
-    draft = _draft("Kế hoạch tập huấn cán bộ công đoàn 3 ngày 14-16/4/2027 tại Hội trường LĐLĐ")
-    assert "14-16/4/2027" in _line(draft, "Thời gian")
-    trip = _draft("Kế hoạch nghỉ mát cho đoàn viên: đi Phong Nha 3 ngày 10-12/7/2027, 50 người")
+    draft = draft_of("Kế hoạch tập huấn cán bộ công đoàn 3 ngày 14-16/4/2027 tại Hội trường LĐLĐ")
+    assert "14-16/4/2027" in line_with(draft, "Thời gian")
+    trip = draft_of("Kế hoạch nghỉ mát cho đoàn viên: đi Phong Nha 3 ngày 10-12/7/2027, 50 người")
     assert "3 ngày 10-12/7/2027" in trip  # "Đi Phong Nha 3." would lose what the 3 counts
 
 
@@ -266,19 +257,19 @@ def test_days_of_one_month_are_one_date():
     ],
 )
 def test_a_reminder_or_an_appeal_is_not_framed_as_an_event(prompt):
-    draft = _draft(prompt)
+    draft = draft_of(prompt)
     for event_words in ("Thời gian:", "Địa điểm:", "đừng bỏ lỡ", "[bổ sung: tên hoạt động"):
         assert event_words not in draft, event_words
     assert "Hạn đăng ký" not in draft  # nothing to sign up for
 
 
 def test_a_quoted_name_with_a_comma_stays_whole_in_the_subject():
-    draft = _draft("Kế hoạch tổ chức hội thi 'Nhanh, đúng, đẹp' năm 2027 cho công nhân tổ May")
-    assert "'Nhanh, đúng, đẹp'" in _line(draft, "Tổ chức hội thi")
+    draft = draft_of("Kế hoạch tổ chức hội thi 'Nhanh, đúng, đẹp' năm 2027 cho công nhân tổ May")
+    assert "'Nhanh, đúng, đẹp'" in line_with(draft, "Tổ chức hội thi")
 
 
 def test_a_title_before_a_name_is_not_a_clause_end():
-    draft = _draft(
+    draft = draft_of(
         "Kế hoạch hội thảo an toàn lao động ngày 9/4/2027 tại hội trường, diễn giả: PGS. Trần "
         "Văn Minh"
     )
@@ -292,7 +283,7 @@ def test_sang_after_a_move_from_a_place_is_to_not_morning():
 
 
 def test_workers_in_a_place_name_are_not_the_audience():
-    draft = _draft(
+    draft = draft_of(
         "thong bao chuyen sinh hoat CLB bong ban tu san truong sang nha van hoa cong nhan tu "
         "ngay 5/1/2027"
     )
@@ -300,13 +291,13 @@ def test_workers_in_a_place_name_are_not_the_audience():
 
 
 def test_a_persons_title_stays_with_the_name():
-    invitation = _draft(
+    invitation = draft_of(
         "Giấy mời bà Lê Thị Mai, Giám đốc Công ty, dự Hội nghị người lao động lúc 8h ngày "
         "5/1/2027 tại hội trường"
     )
     assert "bà Lê Thị Mai, Giám đốc Công ty" in invitation
     assert "- Giám đốc Công ty." not in invitation
-    minutes = _draft(
+    minutes = draft_of(
         "Biên bản họp BCH lúc 14h ngày 3/12/2026 tại văn phòng. Chủ trì: đồng chí Lê Văn Nam, "
         "Phó Chủ tịch. Thư ký: đồng chí Hồ Thị Mơ."
     )
@@ -315,7 +306,7 @@ def test_a_persons_title_stays_with_the_name():
 
 
 def test_a_routine_meeting_is_the_event():
-    draft = _draft(
+    draft = draft_of(
         "mời các tổ trưởng dự họp giao ban tháng 12 lúc 8h ngày 29/12/2026 tại văn phòng"
     )
     assert "[bổ sung: tên hoạt động" not in draft and "giao ban tháng 12" in draft
@@ -326,24 +317,24 @@ def test_an_amount_in_dong_is_not_a_length_limit():
 
 
 def test_a_plans_given_facts_are_its_content_not_a_blank():
-    draft = _draft("Kế hoạch phát triển đoàn viên 2027: kết nạp 30 đoàn viên, thành lập 1 CĐCS")
+    draft = draft_of("Kế hoạch phát triển đoàn viên 2027: kết nạp 30 đoàn viên, thành lập 1 CĐCS")
     assert "[bổ sung: các hoạt động chính]" not in draft
     content = draft.split("4. Nội dung:")[1].split("III.")[0]
     assert "Kết nạp 30 đoàn viên" in content
 
 
 def test_of_several_hours_the_events_is_the_one_after_its_name():
-    draft = _draft(
+    draft = draft_of(
         "Bài đăng phân ưu: cụ Trần Văn Ba, thân phụ đồng chí Trần Thị Hoa, từ trần lúc 4h ngày "
         "2/3/2027, lễ viếng lúc 9h ngày 4/3/2027 tại nhà riêng"
     )
-    when = _line(draft, "Thời gian")
+    when = line_with(draft, "Thời gian")
     assert "9h" in when and "4/3/2027" in when
     assert "4h ngày 2/3/2027" in draft  # the death, in the trainee's sentence
 
 
 def test_a_video_about_a_place_bound_model_asks_for_no_event_time():
-    draft = _draft(
+    draft = draft_of(
         "Kịch bản video 30 giây về mô hình 'Bếp ăn công nhân' tại Khu công nghiệp Phong Điền: "
         "800 suất mỗi ngày, giá 15.000 đồng"
     )
@@ -353,7 +344,7 @@ def test_a_video_about_a_place_bound_model_asks_for_no_event_time():
 
 
 def test_an_allowance_for_one_member_is_not_a_budget():
-    draft = _draft(
+    draft = draft_of(
         "Thông báo về việc trợ cấp khó khăn cho đoàn viên Trần Văn Cường, tổ Lò hơi, mức "
         "1.500.000 đồng"
     )
@@ -361,7 +352,7 @@ def test_an_allowance_for_one_member_is_not_a_budget():
 
 
 def test_what_the_invitees_attend_is_the_event_even_without_an_event_word():
-    draft = _draft(
+    draft = draft_of(
         "Giấy mời các đồng chí tổ trưởng dự họp Ban Chấp hành mở rộng lúc 8h00 ngày 9/12/2026 "
         "tại phòng họp số 1"
     )
@@ -370,7 +361,7 @@ def test_what_the_invitees_attend_is_the_event_even_without_an_event_word():
 
 
 def test_a_post_about_something_that_does_not_take_place_asks_for_no_time():
-    draft = _draft(
+    draft = draft_of(
         "Bài đăng Fanpage giới thiệu mô hình 'Tủ thuốc công nhân' của Công đoàn phường Thủy "
         "Dương: 8 tủ thuốc tại các khu trọ"
     )
@@ -379,7 +370,7 @@ def test_a_post_about_something_that_does_not_take_place_asks_for_no_time():
 
 
 def test_minutes_name_their_meeting_and_list_what_it_did():
-    draft = _draft(
+    draft = draft_of(
         "Biên bản họp tổ công đoàn Kho vận lúc 15h ngày 1/12/2026 tại kho số 2, chủ trì đ/c "
         "Trần Văn Hậu, thư ký đ/c Lê Thị Mỹ, thống nhất đề nghị khen thưởng 2 đoàn viên"
     )
@@ -389,7 +380,7 @@ def test_minutes_name_their_meeting_and_list_what_it_did():
 
 
 def test_a_limit_inside_the_clause_of_facts_drops_only_the_limit():
-    draft = _draft(
+    draft = draft_of(
         "Viết bài Fanpage khoảng 80 chữ chúc mừng 8/3 gửi chị em nữ đoàn viên Bệnh viện Đa "
         "khoa Hòa Vang"
     )
@@ -398,7 +389,7 @@ def test_a_limit_inside_the_clause_of_facts_drops_only_the_limit():
 
 
 def test_nam_is_only_a_year_before_a_number():
-    draft = _draft(
+    draft = draft_of(
         "bai dang fb moi doan vien du giai cau long ngay 9/1/2027 tai nha thi dau, moi to cu 1 "
         "van dong vien nam va 1 nu"
     )
@@ -406,11 +397,11 @@ def test_nam_is_only_a_year_before_a_number():
 
 
 def test_a_move_to_another_place_is_a_change_with_the_new_place_on_its_line():
-    draft = _draft(
+    draft = draft_of(
         "Thông báo chuyển Đại hội công đoàn từ hội trường A sang phòng họp tầng 4, thời gian "
         "giữ nguyên 8h ngày 20/1/2027"
     )
-    assert "phòng họp tầng 4" in _line(draft, "Địa điểm")
+    assert "phòng họp tầng 4" in line_with(draft, "Địa điểm")
     assert "hội trường A" in draft and "đúng giờ" not in draft
 
 

@@ -15,16 +15,7 @@ from congdoan.practice._text import fold
 from congdoan.practice.details import extract
 from congdoan.practice.tasks import detect_task
 
-from .conftest import run
-
-
-def _draft(prompt: str) -> str:
-    return run(prompt).draft
-
-
-def _line(draft: str, label: str) -> str:
-    """The first line of ``draft`` that holds ``label`` (empty when none)."""
-    return next((line for line in draft.splitlines() if label in line), "")
+from .conftest import draft_of, line_with
 
 
 # ------------------------------------------------------------------ 1. per-unit amounts
@@ -49,17 +40,17 @@ def _line(draft: str, label: str) -> str:
     ],
 )
 def test_an_amount_per_person_or_per_item_is_not_the_plans_budget(prompt, amount):
-    draft = _draft(prompt)
+    draft = draft_of(prompt)
     assert fold(amount) in fold(draft)
-    assert fold(amount) not in fold(_line(draft, "Dự kiến kinh phí"))
+    assert fold(amount) not in fold(line_with(draft, "Dự kiến kinh phí"))
 
 
 def test_a_total_is_still_the_plans_budget():
-    draft = _draft(
+    draft = draft_of(
         "Kế hoạch tổ chức Hội thao công nhân ngày 1/5/2027 tại sân vận động Tự Do, tổng kinh "
         "phí 45 triệu đồng"
     )
-    assert "45 triệu đồng" in _line(draft, "Dự kiến kinh phí")
+    assert "45 triệu đồng" in line_with(draft, "Dự kiến kinh phí")
 
 
 # ------------------------------------------------------------------ 2. the colour asked
@@ -75,9 +66,9 @@ def test_a_total_is_still_the_plans_budget():
     ],
 )
 def test_the_colour_the_trainee_asks_is_the_pictures(prompt, colour):
-    draft = _draft(prompt)
-    assert any(fold(form) in fold(_line(draft, "Màu")) for form in colour.split("|")), draft
-    assert "màu cờ và màu nhận diện" not in _line(draft, "Màu")
+    draft = draft_of(prompt)
+    assert any(fold(form) in fold(line_with(draft, "Màu")) for form in colour.split("|")), draft
+    assert "màu cờ và màu nhận diện" not in line_with(draft, "Màu")
 
 
 # ------------------------------------------------------------------ 3. posts with no event
@@ -92,7 +83,7 @@ def test_the_colour_the_trainee_asks_is_the_pictures(prompt, colour):
     ],
 )
 def test_a_post_about_a_law_or_a_policy_has_no_time_or_place_lines(prompt):
-    draft = _draft(prompt)
+    draft = draft_of(prompt)
     assert "Thời gian:" not in draft and "Địa điểm:" not in draft and "đừng bỏ lỡ" not in draft
 
 
@@ -112,7 +103,7 @@ def test_a_post_about_a_law_or_a_policy_has_no_time_or_place_lines(prompt):
     ],
 )
 def test_a_congratulation_on_something_done_is_a_message_post(prompt, facts):
-    draft = _draft(prompt)
+    draft = draft_of(prompt)
     for fact in facts:
         assert fold(fact) in fold(draft), fact
     assert "đừng bỏ lỡ" not in draft and "Địa điểm:" not in draft and "Thời gian:" not in draft
@@ -154,7 +145,7 @@ def test_kinh_moi_inside_a_post_leaves_it_a_post():
     ],
 )
 def test_a_survey_or_a_call_for_feedback_is_not_a_meeting(prompt, facts):
-    draft = _draft(prompt)
+    draft = draft_of(prompt)
     for fact in facts:
         assert any(fold(form) in fold(draft) for form in fact.split("|")), fact
     assert "Địa điểm:" not in draft and "đúng giờ" not in draft
@@ -175,7 +166,7 @@ def test_a_duration_in_the_world_is_not_a_limit_on_the_draft(prompt, limited):
 
 
 def test_a_duration_in_the_world_is_carried():
-    draft = _draft(
+    draft = draft_of(
         "Thông báo kiểm tra nồng độ cồn tại cổng công ty, mỗi người chỉ mất khoảng 2 phút, "
         "từ ngày 5/1/2027"
     )
@@ -184,21 +175,21 @@ def test_a_duration_in_the_world_is_carried():
 
 # ------------------------------------------------------------------ 7. seen on the way
 def test_a_place_said_bare_after_the_time_is_the_place():
-    draft = _draft(
+    draft = draft_of(
         "Kính mời ông Nguyễn Văn Bình, Giám đốc Công ty May Phú Hòa An, dự Lễ phát động "
         "Tháng Công nhân 2027, 7h30 Chủ nhật 2/5/2027, sân công ty"
     )
-    assert _line(draft, "Địa điểm:") == "Địa điểm: sân công ty."
+    assert line_with(draft, "Địa điểm:") == "Địa điểm: sân công ty."
 
 
 def test_a_plan_paid_by_the_employer_does_not_say_union_funds_pay():
-    draft = _draft(
+    draft = draft_of(
         "ke hoach kham suc khoe cho 200 cong nhan thang 6/2027, chi phi 350.000 dong/nguoi do "
         "doanh nghiep chi tra"
     )
     assert "nguồn tài chính công đoàn" not in draft
     assert fold("350.000 dong/nguoi") in fold(draft)
-    union_paid = _draft("Kế hoạch tổ chức Hội thao ngày 1/5/2027, tổng kinh phí 45 triệu đồng")
+    union_paid = draft_of("Kế hoạch tổ chức Hội thao ngày 1/5/2027, tổng kinh phí 45 triệu đồng")
     assert "nguồn tài chính công đoàn" in union_paid
 
 
@@ -220,7 +211,7 @@ def test_a_union_name_ends_at_a_verb_and_keeps_its_second_syllable(prompt, org):
 
 
 def test_thanks_for_something_done_at_a_ceremony_is_a_message_post():
-    draft = _draft(
+    draft = draft_of(
         "Viết bài Fanpage cảm ơn các nhà hảo tâm đã ủng hộ 150 triệu đồng cho Quỹ Mái ấm Công "
         "đoàn tại lễ trao ngày 20/11/2026"
     )
@@ -229,14 +220,14 @@ def test_thanks_for_something_done_at_a_ceremony_is_a_message_post():
 
 
 def test_a_party_is_an_event():
-    draft = _draft(
+    draft = draft_of(
         "Bài Fanpage mời đoàn viên dự Tiệc tất niên tại nhà hàng Sông Hương ngày 28/1/2027"
     )
     assert "[bổ sung: tên hoạt động" not in draft and "Tiệc tất niên" in draft
 
 
 def test_a_survey_typed_without_marks_gets_its_words_marked():
-    draft = _draft(
+    draft = draft_of(
         "thong bao lay y kien doan vien ve du thao thoa uoc lao dong tap the nam 2027, gop y "
         "gui to truong truoc 25/12/2026"
     )
@@ -245,11 +236,11 @@ def test_a_survey_typed_without_marks_gets_its_words_marked():
 
 
 def test_a_move_into_another_place_is_a_change_with_the_new_place_on_its_line():
-    draft = _draft(
+    draft = draft_of(
         "Thông báo: vì trời nắng gắt, buổi sinh hoạt chuyên đề sáng mai 8h tại sân trường "
         "dời vào hội trường nhà B, giờ giữ nguyên"
     )
-    assert _line(draft, "Địa điểm:") == "2. Địa điểm: hội trường nhà B."
+    assert line_with(draft, "Địa điểm:") == "2. Địa điểm: hội trường nhà B."
     assert "sân trường" in draft and "đúng giờ" not in draft
     assert "Về việc vì" not in draft and "Về việc buổi sinh hoạt chuyên đề sáng mai" in draft
 
@@ -257,23 +248,23 @@ def test_a_move_into_another_place_is_a_change_with_the_new_place_on_its_line():
 def test_the_hour_of_a_deadline_is_not_an_events_time():
     details = extract("Nhắc các tổ trưởng gửi danh sách trước 16h30 thứ Hai 7/12/2026 qua Zalo")
     assert details.get("deadline") == ["7/12/2026"] and "time" not in details
-    draft = _draft(
+    draft = draft_of(
         "Viết tin nhắn Zalo nhắc các tổ trưởng gửi danh sách trước 16h30 thứ Hai 7/12/2026"
     )
     assert "Thời gian:" not in draft and "đừng bỏ lỡ" not in draft and "16h30" in draft
 
 
 def test_an_invitation_to_a_meeting_with_an_agenda_attends_the_meeting():
-    draft = _draft(
+    draft = draft_of(
         "Giấy mời các đồng chí tổ trưởng công đoàn họp giao ước thi đua lúc 14h ngày 4/1/2027 "
         "tại phòng họp tầng 2, nội dung: bàn chương trình Tết Sum vầy, dự kiến lịch trực Tết"
     )
-    assert _line(draft, "Tới dự:").startswith("Tới dự: họp giao ước thi đua")
-    assert "dự kiến" not in _line(draft, "Tới dự:")
+    assert line_with(draft, "Tới dự:").startswith("Tới dự: họp giao ước thi đua")
+    assert "dự kiến" not in line_with(draft, "Tới dự:")
 
 
 def test_a_notice_opening_with_its_start_day_is_about_what_follows():
-    draft = _draft(
+    draft = draft_of(
         "Thông báo: từ ngày 1/3/2027, giờ mở cửa thư viện công đoàn đổi thành 7h30 đến 17h"
     )
     assert "[bổ sung: nội dung cần thông báo]" not in draft
@@ -281,7 +272,7 @@ def test_a_notice_opening_with_its_start_day_is_about_what_follows():
 
 
 def test_a_unit_named_after_two_cities_is_in_the_last_one():
-    draft = _draft(
+    draft = draft_of(
         "Báo cáo kết quả Hội thao năm 2026 của CĐCS Công ty CP Dược Sài Gòn - Huế: 12 đội tham gia"
     )
     assert (
@@ -290,8 +281,10 @@ def test_a_unit_named_after_two_cities_is_in_the_last_one():
 
 
 def test_a_trip_of_several_days_has_the_place_without_the_days():
-    draft = _draft("Kế hoạch đưa đoàn viên đi nghỉ dưỡng tại Đà Lạt 3 ngày 20-22/6/2027, 30 người")
-    assert _line(draft, "Địa điểm:") == "2. Địa điểm: Đà Lạt."
+    draft = draft_of(
+        "Kế hoạch đưa đoàn viên đi nghỉ dưỡng tại Đà Lạt 3 ngày 20-22/6/2027, 30 người"
+    )
+    assert line_with(draft, "Địa điểm:") == "2. Địa điểm: Đà Lạt."
     assert "3 ngày" in draft
 
 
@@ -322,18 +315,18 @@ def test_a_follow_up_that_shortens_a_video_is_still_a_limit(follow_up):
     ],
 )
 def test_a_tone_or_a_dash_between_colours_is_still_the_colours(prompt, colour):
-    assert _line(_draft(prompt), "Màu sắc:") == f"Màu sắc: {colour}"
+    assert line_with(draft_of(prompt), "Màu sắc:") == f"Màu sắc: {colour}"
 
 
 def test_a_charter_is_no_ceremony():
-    draft = _draft(
+    draft = draft_of(
         "Viết bài Zalo giới thiệu Điều lệ Công đoàn Việt Nam khóa XIII có hiệu lực từ ngày 1/3/2024"
     )
     assert "Thời gian:" not in draft and "Địa điểm:" not in draft and "đừng bỏ lỡ" not in draft
 
 
 def test_a_prize_won_is_congratulated_without_asking_to_attend():
-    draft = _draft(
+    draft = draft_of(
         "Viết bài chúc mừng đội văn nghệ công ty đạt giải Nhì Hội diễn văn nghệ CNVCLĐ ngày "
         "10/11/2026 tại Nhà hát Sông Hương"
     )
@@ -348,8 +341,8 @@ def test_xin_moi_with_a_title_before_du_is_an_invitation_and_the_occasion_is_not
         "20/10/2026 tại phòng họp A"
     )
     assert detect_task(prompt) == "invitation"
-    draft = _draft(prompt)
-    assert _line(draft, "Thời gian:") == "Thời gian: 15h, ngày 20/10/2026."
+    draft = draft_of(prompt)
+    assert line_with(draft, "Thời gian:") == "Thời gian: 15h, ngày 20/10/2026."
     assert "Tọa đàm 20/10" in draft
 
 
@@ -363,12 +356,12 @@ def test_xin_moi_with_a_title_before_du_is_an_invitation_and_the_occasion_is_not
     ],
 )
 def test_what_members_do_where_they_are_has_no_place_to_attend(prompt):
-    draft = _draft(prompt)
+    draft = draft_of(prompt)
     assert "Địa điểm:" not in draft and "đúng giờ" not in draft
 
 
 def test_an_online_contests_time_per_try_is_carried():
-    draft = _draft(
+    draft = draft_of(
         "Thông báo tổ chức thi trắc nghiệm trực tuyến tìm hiểu Luật Công đoàn từ 1/6 đến "
         "30/6/2027, mỗi lượt thi 20 phút"
     )
@@ -376,23 +369,23 @@ def test_an_online_contests_time_per_try_is_carried():
 
 
 def test_a_post_announcing_a_new_rate_has_no_time_or_place_lines():
-    draft = _draft("Bài đăng Zalo thông báo mức đóng đoàn phí mới 1% tiền lương từ tháng 1/2027")
+    draft = draft_of("Bài đăng Zalo thông báo mức đóng đoàn phí mới 1% tiền lương từ tháng 1/2027")
     assert "Thời gian:" not in draft and "Địa điểm:" not in draft and "đừng bỏ lỡ" not in draft
     assert "1%" in draft and "1/2027" in draft
 
 
 def test_a_subject_does_not_end_on_the_verb_of_the_move():
-    draft = _draft(
+    draft = draft_of(
         "Thông báo: do sửa chữa điện, Hội nghị cán bộ công đoàn dời từ 8h sang 13h30 ngày "
         "10/12/2026, địa điểm không đổi"
     )
     assert "Về việc Hội nghị cán bộ công đoàn\n" in draft
     assert "dời từ 8h sang 13h30" in draft
-    assert _line(draft, "Thời gian:").endswith("13h30, ngày 10/12/2026.")
+    assert line_with(draft, "Thời gian:").endswith("13h30, ngày 10/12/2026.")
 
 
 def test_an_upper_union_that_gives_is_not_the_writer():
-    draft = _draft(
+    draft = draft_of(
         "Báo cáo kết quả trao học bổng năm 2026 cho con đoàn viên: 50 suất, trong đó LĐLĐ "
         "tỉnh tài trợ 20 suất, doanh nghiệp tài trợ 30 suất"
     )
@@ -401,5 +394,5 @@ def test_an_upper_union_that_gives_is_not_the_writer():
 
 
 def test_an_online_meeting_is_held_online_not_at_a_blank_place():
-    draft = _draft("Thông báo lịch họp trực tuyến Ban Chấp hành lúc 14h ngày 5/1/2027 qua Zoom")
-    assert _line(draft, "Địa điểm:") == "2. Địa điểm: trực tuyến, qua Zoom."
+    draft = draft_of("Thông báo lịch họp trực tuyến Ban Chấp hành lúc 14h ngày 5/1/2027 qua Zoom")
+    assert line_with(draft, "Địa điểm:") == "2. Địa điểm: trực tuyến, qua Zoom."

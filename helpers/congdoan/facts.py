@@ -281,13 +281,14 @@ _HAPPENS = frozenset({("to", "chuc"), ("dien", "ra"), ("tien", "hanh"), ("thuc",
 def _content(words: Iterable[str]) -> set[str]:
     """Content words and the pairs of adjacent content words (Vietnamese words are pairs)."""
     words = [word for word in words if word.isalpha()]
-    for at, pair in enumerate(pairwise(words)):
-        if pair in _HAPPENS:
-            words[at] = words[at + 1] = "va"  # a stop word: neither counts, nor pairs
-    unigrams = {word for word in words if word not in _STOPWORDS}
-    bigrams = {
-        f"{a} {b}" for a, b in pairwise(words) if a not in _STOPWORDS and b not in _STOPWORDS
-    }
+    happens = {at for at, pair in enumerate(pairwise(words)) if pair in _HAPPENS}
+    # a word of such a verb counts as a stop word: neither on its own nor in a pair
+    kept = [
+        None if at in happens or at - 1 in happens or word in _STOPWORDS else word
+        for at, word in enumerate(words)
+    ]
+    unigrams = {word for word in kept if word}
+    bigrams = {f"{a} {b}" for a, b in pairwise(kept) if a and b}
     return unigrams | bigrams
 
 

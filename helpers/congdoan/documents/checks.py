@@ -652,12 +652,12 @@ def check_budget_total(doc: Document, ctx: Context) -> Item:
     needed = sum(count * price for count, _, price in costs)
     if not costs or needed <= total:
         return _ok("budget_total")
-    count, unit, price = costs[0]
+    items = " + ".join(f"{count} {unit} × {format_money(price)}" for count, unit, price in costs)
     return _fail(
         "budget_total",
         "over",
         severity=WARNING,
-        item=f"{count} {unit} × {format_money(price)}",
+        items=items,
         needed=format_money(needed),
         total=format_money(total),
     )
